@@ -1,0 +1,67 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import com.pkmnapi.accesstokens.control.EmailAddress;
+import com.pkmnapi.accesstokens.control.TokenManager;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The three endpoints of the seed: ask for a token, ask for a deletion code, delete with the code.
+ * Each refusal is an exception that its mapper turns into the JSON error.
+ */
+@Path("v1/access_tokens")
+@RequestScoped
+@RefuseAuthorization
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AccessTokensResource {
+
+    private static final String EMPTY_OBJECT = "{}";
+
+    @Inject
+    TokenManager tokens;
+
+    @Inject
+    PublicUrls urls;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    public Response issue(AccessTokenRequest request) {
+        tokens.issue(required(request).emailAddress());
+        return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
+    }
+
+    @POST
+    @Path("delete")
+    public Response requestDeletion(AccessTokenRequest request) {
+        EmailAddress address = required(request).emailAddress();
+        tokens.requestDeletion(address, code -> urls.deletionConfirmation(uriInfo, address.value(), code));
+        return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
+    }
+
+    @DELETE
+    public Response revokeAll(AccessTokenRequest request) {
+        AccessTokenRequest checked = required(request);
+        tokens.revokeAll(checked.emailAddress(), checked.code());
+        return Response.noContent().build();
+    }
+
+    /** Some runtimes hand an empty body to the method as null rather than to the reader. */
+    private static AccessTokenRequest required(AccessTokenRequest request) {
+        if (request == null) {
+            throw AccessTokenRequest.invalid("Request body is required");
+        }
+        return request;
+    }
+}

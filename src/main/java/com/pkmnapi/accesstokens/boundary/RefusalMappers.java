@@ -1,0 +1,72 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
+import com.pkmnapi.accesstokens.control.InvalidEmailAddress;
+import com.pkmnapi.accesstokens.control.MailNotSent;
+import com.pkmnapi.accesstokens.control.ResendWindowOpen;
+import com.pkmnapi.accesstokens.control.TokenLimitReached;
+import com.pkmnapi.platform.ErrorEnvelope;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+
+/** One mapper per refusal of the token manager, each to its status, error id and message. */
+public final class RefusalMappers {
+
+    private RefusalMappers() {
+    }
+
+    @Provider
+    public static class InvalidEmailAddressMapper implements ExceptionMapper<InvalidEmailAddress> {
+        @Override
+        public Response toResponse(InvalidEmailAddress refusal) {
+            return ErrorEnvelope.response(400, AccessTokenRequest.INVALID,
+                    "Invalid email address: " + refusal.value()).build();
+        }
+    }
+
+    @Provider
+    public static class InvalidDeletionCodeMapper implements ExceptionMapper<InvalidDeletionCode> {
+        @Override
+        public Response toResponse(InvalidDeletionCode refusal) {
+            return ErrorEnvelope.response(400, AccessTokenRequest.INVALID, "Invalid or expired code").build();
+        }
+    }
+
+    @Provider
+    public static class ResendWindowOpenMapper implements ExceptionMapper<ResendWindowOpen> {
+        @Override
+        public Response toResponse(ResendWindowOpen refusal) {
+            long seconds = refusal.retryAfterSeconds();
+            return ErrorEnvelope.response(403, "error_access_tokens_timeout",
+                            "Please try again in " + seconds + " seconds")
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
+        }
+    }
+
+    @Provider
+    public static class TokenLimitReachedMapper implements ExceptionMapper<TokenLimitReached> {
+        @Override
+        public Response toResponse(TokenLimitReached refusal) {
+            return ErrorEnvelope.response(403, "error_access_tokens_forbidden",
+                    "This address already holds " + refusal.cap()
+                            + " access tokens, the most it may; delete them to get a new one").build();
+        }
+    }
+
+    @Provider
+    public static class MailNotSentMapper implements ExceptionMapper<MailNotSent> {
+
+        private static final Logger LOG = Logger.getLogger(MailNotSentMapper.class.getName());
+
+        @Override
+        public Response toResponse(MailNotSent refusal) {
+            LOG.warning(refusal::getMessage);
+            return ErrorEnvelope.response(503, "error_access_tokens_email",
+                    "The email could not be sent; nothing was changed. Please try again later").build();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import com.pkmnapi.platform.ErrorEnvelope;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** See {@link RefuseAuthorization}. Runs before the body is read. */
+@Provider
+@RefuseAuthorization
+@Priority(Priorities.AUTHORIZATION)
+public class RefuseAuthorizationFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            request.abortWith(ErrorEnvelope.response(403, "error_access_tokens_forbidden",
+                    "Authorization header must not be set").build());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.pkmnapi.accesstokens.control;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
+
+/**
+ * Writes the two mails, each as {@code multipart/alternative} with a plain-text and an HTML part in
+ * UTF-8. Every value that goes into the HTML is escaped.
+ */
+public final class MailComposer {
+
+    public static final String ACCESS_TOKEN_SUBJECT = "pkmnapi access token";
+    public static final String DELETION_SUBJECT = "pkmnapi delete access token";
+
+    private final Session session;
+    private final InternetAddress from;
+
+    public MailComposer(Session session, InternetAddress from) {
+        this.session = session;
+        this.from = from;
+    }
+
+    public MimeMessage accessToken(EmailAddress to, String token) throws MessagingException {
+        String text = """
+                Hello,
+
+                here is your pkmnapi access token:
+
+                %1$s
+
+                Send it with each request in this header:
+
+                Authorization: Bearer %1$s
+
+                Keep it as secret as a password. Only a digest of it is stored, so it cannot be \
+                sent again; ask for a new one if it is lost.
+
+                If you did not ask for a token, you can ignore this mail: nobody else has seen it.
+                """.formatted(token);
+        String html = """
+                <p>Hello,</p>
+                <p>here is your pkmnapi access token:</p>
+                <p><code style="font-size:1.1em">%1$s</code></p>
+                <p>Send it with each request in this header:</p>
+                <pre>Authorization: Bearer %1$s</pre>
+                <p>Keep it as secret as a password. Only a digest of it is stored, so it cannot be sent again; \
+                ask for a new one if it is lost.</p>
+                <p>If you did not ask for a token, you can ignore this mail: nobody else has seen it.</p>
+                """.formatted(escape(token));
+        return message(to, ACCESS_TOKEN_SUBJECT, text, html);
+    }
+
+    public MimeMessage deletionCode(EmailAddress to, String code, URI confirmation, Duration lifetime)
+            throws MessagingException {
+        String validity = describe(lifetime);
+        String text = """
+                Hello,
+
+                someone, probably you, asked to delete every pkmnapi access token of %1$s.
+
+                To confirm, open this link and press the button on the page:
+
+                %2$s
+
+                Or send this code with DELETE /v1/access_tokens:
+
+                %3$s
+
+                The code works once, for %4$s. If you did not ask for this, ignore this mail: your \
+                tokens stay valid.
+                """.formatted(to.value(), confirmation, code, validity);
+        String html = """
+                <p>Hello,</p>
+                <p>someone, probably you, asked to delete every pkmnapi access token of %1$s.</p>
+                <p>To confirm, open this link and press the button on the page:</p>
+                <p><a href="%2$s">%2$s</a></p>
+                <p>Or send this code with <code>DELETE /v1/access_tokens</code>:</p>
+                <p><code style="font-size:1.1em">%3$s</code></p>
+                <p>The code works once, for %4$s. If you did not ask for this, ignore this mail: your tokens \
+                stay valid.</p>
+                """.formatted(escape(to.value()), escape(confirmation.toString()), escape(code), escape(validity));
+        return message(to, DELETION_SUBJECT, text, html);
+    }
+
+    private MimeMessage message(EmailAddress to, String subject, String text, String html) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, StandardCharsets.UTF_8.name());
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setContent("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body>\n" + html
+                + "</body></html>\n", "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
+
+        MimeMessage message = new MimeMessage(session);
+        // set here rather than trusting the session: servers disagree on which property carries it
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.value(), true));
+        message.setSubject(subject, StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
+
+    /** Escapes text for HTML element content and quoted attribute values. */
+    public static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    /** "1 hour", "30 minutes", "90 seconds": the code's lifetime in words. */
+    static String describe(Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+}

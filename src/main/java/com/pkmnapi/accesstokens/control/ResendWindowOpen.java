@@ -1,0 +1,28 @@
+package com.pkmnapi.accesstokens.control;
+
+import jakarta.ejb.ApplicationException;
+import java.time.Duration;
+
+/** The address asked for the same kind of mail too soon; nothing was changed or sent. */
+@ApplicationException(rollback = true)
+public class ResendWindowOpen extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retryAfterSeconds;
+
+    public ResendWindowOpen(Duration remaining) {
+        super("Re-send window still open");
+        this.retryAfterSeconds = retryAfterSeconds(remaining);
+    }
+
+    /** Whole seconds to wait, rounded up, so that a client that waits that long is never refused. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    static long retryAfterSeconds(Duration remaining) {
+        long seconds = remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+}

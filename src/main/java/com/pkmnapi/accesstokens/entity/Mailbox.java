@@ -1,0 +1,123 @@
+package com.pkmnapi.accesstokens.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The state of one address: when it was last sent a token, when it last asked for a deletion code,
+ * and the pending deletion code (its digest, expiry and wrong tries). Its row is also the lock that
+ * serializes every request for the address, so that concurrent requests cannot both pass a check.
+ */
+@Entity
+@Table(name = "MAILBOX")
+public class Mailbox {
+
+    @Id
+    @Column(name = "EMAIL_ADDRESS", length = 254)
+    private String emailAddress;
+
+    @Column(name = "DATE_LAST_TOKEN_MAIL")
+    private LocalDateTime dateLastTokenMail;
+
+    @Column(name = "DATE_LAST_DELETION_REQUEST")
+    private LocalDateTime dateLastDeletionRequest;
+
+    @Column(name = "DELETION_CODE_DIGEST", length = 64)
+    private String deletionCodeDigest;
+
+    @Column(name = "DATE_DELETION_CODE_EXPIRE")
+    private LocalDateTime dateDeletionCodeExpire;
+
+    @Column(name = "DELETION_CODE_FAILURES", nullable = false)
+    private int deletionCodeFailures;
+
+    protected Mailbox() {
+        // for JPA
+    }
+
+    /** @param emailAddress the normalized address */
+    public Mailbox(String emailAddress) {
+        this.emailAddress = Objects.requireNonNull(emailAddress, "emailAddress");
+    }
+
+    public String emailAddress() {
+        return emailAddress;
+    }
+
+    /** How long the address must still wait for another token mail, if at all. */
+    public Optional<Duration> tokenMailWait(Instant now, Duration window) {
+        return remaining(dateLastTokenMail, now, window);
+    }
+
+    public void tokenMailSent(Instant now) {
+        dateLastTokenMail = UtcTimes.toColumn(now);
+    }
+
+    /** How long the address must still wait before it may ask for a deletion code again, if at all. */
+    public Optional<Duration> deletionRequestWait(Instant now, Duration window) {
+        return remaining(dateLastDeletionRequest, now, window);
+    }
+
+    public void deletionRequested(Instant now) {
+        dateLastDeletionRequest = UtcTimes.toColumn(now);
+    }
+
+    /** A new code replaces any earlier one, with a fresh count of wrong tries. */
+    public void newDeletionCode(String digest, Instant expires) {
+        deletionCodeDigest = Objects.requireNonNull(digest, "digest");
+        dateDeletionCodeExpire = UtcTimes.toColumn(Objects.requireNonNull(expires, "expires"));
+        deletionCodeFailures = 0;
+    }
+
+    public boolean hasDeletionCode() {
+        return deletionCodeDigest != null;
+    }
+
+    /**
+     * Checks a deletion code by its digest. The right one, in time and within the tries, is used up
+     * and gives true. A wrong one counts as a try, and the code dies at the last try; an expired or
+     * dead code is dropped. Nothing here deletes a token: that is for the caller, on true only.
+     */
+    public boolean useDeletionCode(String digest, Instant now, int maxTries) {
+        if (deletionCodeDigest == null) {
+            return false;
+        }
+        if (!UtcTimes.fromColumn(dateDeletionCodeExpire).isAfter(now) || deletionCodeFailures >= maxTries) {
+            dropDeletionCode();
+            return false;
+        }
+        if (MessageDigest.isEqual(deletionCodeDigest.getBytes(StandardCharsets.US_ASCII),
+                digest.getBytes(StandardCharsets.US_ASCII))) {
+            dropDeletionCode();
+            return true;
+        }
+        deletionCodeFailures++;
+        if (deletionCodeFailures >= maxTries) {
+            dropDeletionCode();
+        }
+        return false;
+    }
+
+    private void dropDeletionCode() {
+        deletionCodeDigest = null;
+        dateDeletionCodeExpire = null;
+        deletionCodeFailures = 0;
+    }
+
+    static Optional<Duration> remaining(LocalDateTime last, Instant now, Duration window) {
+        if (last == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(now, UtcTimes.fromColumn(last).plus(window));
+        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
+    }
+}

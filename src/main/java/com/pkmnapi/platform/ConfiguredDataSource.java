@@ -1,0 +1,117 @@
+package com.pkmnapi.platform;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC data source behind {@code java:app/jdbc/pkmnapi}: connects to the URL of the setting
+ * {@code pkmnapi.jdbc.url}, by default an embedded Derby database in {@code pkmnapi.database.dir}.
+ * The container instantiates it (see {@link ApplicationResources}) and wraps it in its own pool
+ * and transactions, so the same WAR reaches another database by a setting, without a rebuild.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private final Settings settings = Settings.fromEnvironment();
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return connect(settings.jdbcUrl(), properties);
+    }
+
+    /**
+     * Connects with the driver that accepts the URL, found among the drivers this WAR can see
+     * (the embedded Derby in WEB-INF/lib, or a driver the server provides).
+     */
+    static Connection connect(String url, Properties properties) throws SQLException {
+        prepareEmbeddedDerby(url);
+        for (Driver driver : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
+            if (driver.acceptsURL(url)) {
+                return driver.connect(url, properties);
+            }
+        }
+        return DriverManager.getDriver(url).connect(url, properties);
+    }
+
+    static boolean isEmbeddedDerby(String url) {
+        return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+    }
+
+    /** Derby writes its log beside the database rather than into the server's working directory. */
+    private static void prepareEmbeddedDerby(String url) {
+        if (isEmbeddedDerby(url) && System.getProperty("derby.stream.error.file") == null) {
+            String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];
+            if (!database.isEmpty() && !database.startsWith("memory:")) {
+                Path log = Path.of(database + "-derby.log").toAbsolutePath();
+                try {
+                    Files.createDirectories(log.getParent());
+                    System.setProperty("derby.stream.error.file", log.toString());
+                } catch (IOException e) {
+                    // Derby then logs where it would anyway; the database itself reports real trouble
+                }
+            }
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

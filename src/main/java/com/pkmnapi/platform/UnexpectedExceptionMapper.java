@@ -1,0 +1,26 @@
+package com.pkmnapi.platform;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Whatever nothing else handled: a generic 500 for the client, the detail in the server log only,
+ * under an incident id the client is given so the two can be matched.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
+        return ErrorEnvelope.response(500, ErrorEnvelope.INTERNAL_SERVER_ERROR,
+                "Internal server error (incident " + incident + ")").build();
+    }
+}

@@ -1,0 +1,233 @@
+package com.pkmnapi.accesstokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.container.DatabaseProbe;
+import com.pkmnapi.testsupport.container.Pop3Inbox;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The token manager inside the server, against the real database and SMTP server: what is stored
+ * (digests only), and the rules for codes, windows and the cap that are hard to reach over HTTP.
+ * The mails are read back over POP3 from the test JVM's GreenMail.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TokenManagerIT {
+
+    private static final Function<String, URI> LINK = code -> URI.create("http://test.invalid/confirm?code=" + code);
+    private static final long PAST_THE_WINDOW = 601;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war().addClasses(TokenManagerIT.class, Addresses.class, Mails.class);
+    }
+
+    @Inject
+    TokenManager tokens;
+
+    @Inject
+    DatabaseProbe database;
+
+    @Test
+    void storesOnlyTheDigestOfAnIssuedToken() throws Exception {
+        EmailAddress address = fresh("digest");
+        tokens.issue(address);
+
+        String token = lastToken(address);
+        assertTrue(Secrets.isWellFormedToken(token), token);
+        assertEquals(List.of(Secrets.digest(token)), database.tokenDigests(address.normalized()));
+        assertNoStoredValueContains(token.substring(Secrets.TOKEN_PREFIX.length()));
+    }
+
+    @Test
+    void storesOnlyTheDigestOfADeletionCode() throws Exception {
+        EmailAddress address = fresh("code-digest");
+        tokens.issue(address);
+        tokens.requestDeletion(address, LINK);
+
+        String code = lastCode(address);
+        assertEquals(Secrets.digest(code), database.deletionCodeDigest(address.normalized()));
+        assertNoStoredValueContains(code);
+    }
+
+    @Test
+    void issuingNeverRevokesAnotherToken() throws Exception {
+        EmailAddress address = fresh("several");
+        tokens.issue(address);
+        database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
+        tokens.issue(address);
+
+        List<String> texts = Pop3Inbox.texts(address.value());
+        assertEquals(2, texts.size());
+        List<String> expected = texts.stream().map(text -> Secrets.digest(Mails.token(text))).toList();
+        assertEquals(expected, database.tokenDigests(address.normalized()));
+    }
+
+    @Test
+    void refusesTokensBeyondTheCapAndChangesNothing() throws Exception {
+        EmailAddress address = fresh("cap");
+        database.addTokens(address.normalized(), 10, null);
+
+        TokenLimitReached refusal = assertThrows(TokenLimitReached.class, () -> tokens.issue(address));
+        assertEquals(10, refusal.cap());
+        assertEquals(10, database.tokenDigests(address.normalized()).size());
+        assertTrue(inboxOrEmpty(address).isEmpty(), "no mail beyond the cap");
+    }
+
+    @Test
+    void expiredTokensDoNotCountTowardsTheCap() throws Exception {
+        EmailAddress address = fresh("cap-expired");
+        database.addTokens(address.normalized(), 10, Instant.now().minusSeconds(60));
+
+        tokens.issue(address);
+        assertEquals(11, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void theSameKindOfMailWaitsForTheWindowTheOtherKindDoesNot() throws Exception {
+        EmailAddress address = fresh("window");
+        tokens.issue(address);
+
+        ResendWindowOpen refusal = assertThrows(ResendWindowOpen.class, () -> tokens.issue(address));
+        assertTrue(refusal.retryAfterSeconds() > 590 && refusal.retryAfterSeconds() <= 600,
+                () -> "retry after " + refusal.retryAfterSeconds());
+        tokens.requestDeletion(address, LINK);
+        assertThrows(ResendWindowOpen.class, () -> tokens.requestDeletion(address, LINK));
+
+        database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
+        tokens.issue(address);
+        assertEquals(2, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void theRightCodeRevokesEveryTokenOfTheAddressOnce() throws Exception {
+        EmailAddress address = fresh("revoke");
+        EmailAddress bystander = fresh("bystander");
+        tokens.issue(address);
+        database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
+        tokens.issue(address);
+        tokens.issue(bystander);
+        tokens.requestDeletion(address, LINK);
+        String code = lastCode(address);
+
+        EmailAddress otherCase = new EmailAddress(address.value().toUpperCase());
+        assertEquals(2, tokens.revokeAll(otherCase, code));
+        assertTrue(database.tokenDigests(address.normalized()).isEmpty());
+        assertEquals(1, database.tokenDigests(bystander.normalized()).size(), "other addresses keep theirs");
+        assertNull(database.deletionCodeDigest(address.normalized()), "the code is used up");
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, code));
+    }
+
+    @Test
+    void aWrongCodeDeletesNothingAndTheFifthWrongTryKillsTheCode() throws Exception {
+        EmailAddress address = fresh("tries");
+        tokens.issue(address);
+        tokens.requestDeletion(address, LINK);
+        String code = lastCode(address);
+
+        for (int i = 0; i < 5; i++) {
+            assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong" + code));
+            assertEquals(1, database.tokenDigests(address.normalized()).size(), "nothing deleted");
+        }
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, code));
+        assertEquals(1, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void fourWrongTriesLeaveTheCodeUsable() throws Exception {
+        EmailAddress address = fresh("four-tries");
+        tokens.issue(address);
+        tokens.requestDeletion(address, LINK);
+        String code = lastCode(address);
+
+        for (int i = 0; i < 4; i++) {
+            assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong"));
+        }
+        assertEquals(1, tokens.revokeAll(address, code));
+    }
+
+    @Test
+    void anExpiredCodeDeletesNothing() throws Exception {
+        EmailAddress address = fresh("expired");
+        tokens.issue(address);
+        tokens.requestDeletion(address, LINK);
+        String code = lastCode(address);
+        database.expireDeletionCode(address.normalized());
+
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, code));
+        assertEquals(1, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void aNewerCodeReplacesTheOlderOne() throws Exception {
+        EmailAddress address = fresh("replaced");
+        tokens.issue(address);
+        tokens.requestDeletion(address, LINK);
+        String older = lastCode(address);
+        database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
+        tokens.requestDeletion(address, LINK);
+        String newer = lastCode(address);
+
+        assertFalse(older.equals(newer));
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, older));
+        assertEquals(1, tokens.revokeAll(address, newer));
+    }
+
+    @Test
+    void anAddressWithoutTokensGetsNoCodeButTheSameWindow() throws Exception {
+        EmailAddress address = fresh("no-tokens");
+        tokens.requestDeletion(address, LINK);
+
+        assertNull(database.deletionCodeDigest(address.normalized()));
+        assertTrue(inboxOrEmpty(address).isEmpty(), "no mail for an address without tokens");
+        assertThrows(ResendWindowOpen.class, () -> tokens.requestDeletion(address, LINK));
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "anything"));
+    }
+
+    private static EmailAddress fresh(String purpose) {
+        return new EmailAddress(Addresses.fresh(purpose));
+    }
+
+    private void assertNoStoredValueContains(String secret) {
+        for (String value : database.everyStoredValue()) {
+            assertFalse(value.contains(secret), "a secret is stored in plain form");
+        }
+    }
+
+    private static String lastToken(EmailAddress address) throws Exception {
+        List<String> texts = Pop3Inbox.texts(address.value());
+        return Mails.token(texts.get(texts.size() - 1));
+    }
+
+    private static String lastCode(EmailAddress address) throws Exception {
+        List<String> texts = Pop3Inbox.texts(address.value());
+        return Mails.code(texts.get(texts.size() - 1));
+    }
+
+    /** POP3 refuses the login of an address that never received a mail. */
+    private static List<String> inboxOrEmpty(EmailAddress address) {
+        try {
+            return Pop3Inbox.texts(address.value());
+        } catch (jakarta.mail.AuthenticationFailedException e) {
+            return List.of();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.pkmnapi.testsupport.container;
+
+import com.pkmnapi.accesstokens.entity.AccessToken;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads and bends the database behind the service's back, for in-container tests. */
+@Stateless
+public class DatabaseProbe {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<String> tokenDigests(String normalizedAddress) {
+        return em.createNativeQuery("SELECT DIGEST FROM ACCESS_TOKEN WHERE EMAIL_ADDRESS = ?1 ORDER BY DATE_CREATE")
+                .setParameter(1, normalizedAddress)
+                .getResultList()
+                .stream().map(String::valueOf).toList();
+    }
+
+    public String deletionCodeDigest(String normalizedAddress) {
+        List<?> rows = em.createNativeQuery("SELECT DELETION_CODE_DIGEST FROM MAILBOX WHERE EMAIL_ADDRESS = ?1")
+                .setParameter(1, normalizedAddress)
+                .getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
+    }
+
+    public boolean hasMailbox(String normalizedAddress) {
+        return !em.createNativeQuery("SELECT EMAIL_ADDRESS FROM MAILBOX WHERE EMAIL_ADDRESS = ?1")
+                .setParameter(1, normalizedAddress).getResultList().isEmpty();
+    }
+
+    /** Every value of every row of both tables, as text, to search for secrets. */
+    public List<String> everyStoredValue() {
+        List<String> values = new ArrayList<>();
+        for (String table : List.of("ACCESS_TOKEN", "MAILBOX")) {
+            for (Object row : em.createNativeQuery("SELECT * FROM " + table).getResultList()) {
+                if (row instanceof Object[] columns) {
+                    for (Object column : columns) {
+                        values.add(String.valueOf(column));
+                    }
+                } else {
+                    values.add(String.valueOf(row));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** As if the address's last mails had been sent that much earlier: ends its re-send windows. */
+    public void moveMailTimesBack(String normalizedAddress, long seconds) {
+        em.createNativeQuery("UPDATE MAILBOX SET"
+                        + " DATE_LAST_TOKEN_MAIL = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds) + ", DATE_LAST_TOKEN_MAIL)},"
+                        + " DATE_LAST_DELETION_REQUEST = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds)
+                        + ", DATE_LAST_DELETION_REQUEST)} WHERE EMAIL_ADDRESS = ?1")
+                .setParameter(1, normalizedAddress)
+                .executeUpdate();
+    }
+
+    public void expireDeletionCode(String normalizedAddress) {
+        em.createNativeQuery("UPDATE MAILBOX SET DATE_DELETION_CODE_EXPIRE = ?2 WHERE EMAIL_ADDRESS = ?1")
+                .setParameter(1, normalizedAddress)
+                .setParameter(2, LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    /** Stores tokens for the address without mailing them (their secrets are thrown away). */
+    public void addTokens(String normalizedAddress, int count, Instant expires) {
+        for (int i = 0; i < count; i++) {
+            String digest = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+            em.persist(new AccessToken(normalizedAddress, digest, Instant.now(), expires));
+        }
+    }
+}
