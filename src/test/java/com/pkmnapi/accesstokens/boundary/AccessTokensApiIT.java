@@ -1,0 +1,244 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import static com.pkmnapi.testsupport.Envelopes.assertError;
+import static com.pkmnapi.testsupport.Envelopes.assertServerHeader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.TestSmtpServer;
+import jakarta.json.Json;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The three endpoints over HTTP, as a client sees them, with the mails read from the tests' real
+ * SMTP server: each success and refusal of the contract, with its status, headers and envelope.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccessTokensApiIT {
+
+    private static final Pattern RETRY = Pattern.compile("Please try again in (\\d+) seconds");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void mailsANewAccessToken() throws Exception {
+        String address = Addresses.fresh("issue");
+
+        HttpResponse<String> response = api.requestToken(address);
+
+        assertCreated(response);
+        List<MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        assertEquals(1, mails.size(), "one mail");
+        MimeMessage mail = mails.get(0);
+        assertEquals("pkmnapi access token", mail.getSubject());
+        assertEquals("pkmnapi <noreply@localhost>", mail.getFrom()[0].toString());
+        assertEquals(address, mail.getAllRecipients()[0].toString());
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        assertTrue(mail.isMimeType("multipart/alternative"), mail.getContentType());
+        assertEquals(2, parts.getCount());
+        BodyPart text = parts.getBodyPart(0);
+        BodyPart html = parts.getBodyPart(1);
+        assertTrue(text.isMimeType("text/plain") && text.getContentType().contains("UTF-8"), text.getContentType());
+        assertTrue(html.isMimeType("text/html") && html.getContentType().contains("UTF-8"), html.getContentType());
+        String token = Mails.token((String) text.getContent());
+        assertTrue(((String) text.getContent()).contains("Authorization: Bearer " + token));
+        assertTrue(((String) html.getContent()).contains(token), "the token is in the HTML part too");
+    }
+
+    @Test
+    void refusesASecondTokenWithinTheResendWindow() {
+        String address = Addresses.fresh("window");
+        assertCreated(api.requestToken(address));
+
+        HttpResponse<String> again = api.requestToken(address);
+
+        long seconds = assertTimeout(again);
+        assertTrue(seconds > 590 && seconds <= 600, "seconds left: " + seconds);
+        assertEquals(1, TestSmtpServer.mailsTo(address).size(), "no second mail");
+    }
+
+    @Test
+    void deletesEveryTokenWithTheMailedCode() {
+        String address = Addresses.fresh("delete");
+        assertCreated(api.requestToken(address));
+
+        HttpResponse<String> requested = api.requestDeletion(address);
+
+        assertCreated(requested);
+        List<MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        assertEquals(2, mails.size(), "the token mail and the deletion mail");
+        assertEquals("pkmnapi delete access token", subject(mails.get(1)));
+        String text = Mails.text(mails.get(1));
+        String code = Mails.code(text);
+        assertEquals(api.base() + "actions/delete-user?email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+                + "&code=" + code, Mails.confirmationLink(text));
+
+        HttpResponse<String> deleted = api.delete(address, code);
+        assertEquals(204, deleted.statusCode(), deleted::body);
+        assertEquals("", deleted.body());
+        assertServerHeader(deleted);
+
+        assertError(api.delete(address, code), 400, "error_access_tokens_invalid", "Invalid or expired code");
+    }
+
+    @Test
+    void aFreshTokenCanBeDeletedAtOnce() {
+        String address = Addresses.fresh("at-once");
+        assertCreated(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+        assertCreated(api.requestDeletion(Addresses.fresh("unrelated")));
+        assertEquals(204, api.delete(address, Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)))).statusCode());
+    }
+
+    @Test
+    void refusesASecondDeletionRequestWithinTheWindow() {
+        String address = Addresses.fresh("delete-window");
+        assertCreated(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+
+        long seconds = assertTimeout(api.requestDeletion(address));
+
+        assertTrue(seconds > 590 && seconds <= 600, "seconds left: " + seconds);
+        assertEquals(2, TestSmtpServer.mailsTo(address).size(), "no second deletion mail");
+    }
+
+    @Test
+    void answersADeletionRequestForAnAddressWithoutTokensTheSameWayWithoutMail() {
+        String address = Addresses.fresh("no-tokens");
+
+        assertCreated(api.requestDeletion(address));
+
+        assertTrue(TestSmtpServer.mailsTo(address).isEmpty(), "no mail");
+        assertTimeout(api.requestDeletion(address));
+        assertError(api.delete(address, "0123456789abcdefABCDEF"), 400, "error_access_tokens_invalid",
+                "Invalid or expired code");
+    }
+
+    @Test
+    void aWrongCodeDeletesNothingAndTheRightOneStillWorks() {
+        String address = Addresses.fresh("wrong-code");
+        assertCreated(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+        String code = Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)));
+
+        assertError(api.delete(address, code.substring(1) + "x"), 400, "error_access_tokens_invalid",
+                "Invalid or expired code");
+        assertError(api.delete(Addresses.fresh("someone-else"), code), 400, "error_access_tokens_invalid",
+                "Invalid or expired code");
+
+        assertEquals(204, api.delete(address, code).statusCode());
+    }
+
+    @Test
+    void matchesAddressesCaseInsensitively() {
+        String address = Addresses.fresh("case");
+        String shouted = address.toUpperCase();
+        assertCreated(api.requestToken(shouted));
+
+        assertTimeout(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+
+        String code = Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)));
+        assertEquals(204, api.delete(shouted, code).statusCode());
+    }
+
+    @Test
+    void refusesAnAuthorizationHeaderOnEachEndpointAndChangesNothing() {
+        String address = Addresses.fresh("authorization");
+        String[][] endpoints = {
+            {"POST", "v1/access_tokens", Api.envelope(address)},
+            {"POST", "v1/access_tokens/delete", Api.envelope(address)},
+            {"DELETE", "v1/access_tokens", Api.envelope(address, "0123456789abcdefABCDEF")},
+        };
+        for (String[] endpoint : endpoints) {
+            HttpResponse<String> response = api.send(endpoint[0], endpoint[1], BodyPublishers.ofString(endpoint[2]),
+                    "Content-Type", Api.JSON, "Authorization", "Bearer pkmn_at_whatever");
+            assertError(response, 403, "error_access_tokens_forbidden", "Authorization header must not be set");
+        }
+        assertTrue(TestSmtpServer.mailsTo(address).isEmpty());
+        assertCreated(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+    }
+
+    @Test
+    void refusesAnInvalidAddressWithTheOriginalMessage() {
+        assertError(api.requestToken("foo"), 400, "error_access_tokens_invalid", "Invalid email address: foo");
+        assertError(api.requestDeletion("foo@"), 400, "error_access_tokens_invalid", "Invalid email address: foo@");
+        assertError(api.delete("@example.com", "code"), 400, "error_access_tokens_invalid",
+                "Invalid email address: @example.com");
+    }
+
+    @Test
+    void escapesTheAddressInTheHtmlOfTheDeletionMail() throws Exception {
+        String address = "o'neil&co-" + Addresses.fresh("html");
+        assertCreated(api.requestToken(address));
+        assertCreated(api.requestDeletion(address));
+
+        MimeMessage mail = TestSmtpServer.mailsTo(address).get(1);
+        String html = (String) ((MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
+        assertTrue(html.contains("o&#39;neil&amp;co-"), html);
+        assertFalse(html.contains("o'neil&co-"), "raw address in the HTML");
+        assertTrue(html.contains("email_address=o%27neil%26co-"), "the link carries the address URL-encoded");
+        assertTrue(html.contains("&amp;code="), "the link's & is escaped in the HTML");
+    }
+
+    private void assertCreated(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response::body);
+        assertServerHeader(response);
+        assertEquals(api.base() + "v1/access_tokens", response.headers().firstValue("Location").orElse(null));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(Api.JSON));
+        assertEquals(Json.createObjectBuilder().build(), Api.json(response));
+    }
+
+    /** Asserts the re-send refusal and returns the seconds it asks to wait. */
+    private static long assertTimeout(HttpResponse<String> response) {
+        String message = assertError(response, 403, "error_access_tokens_timeout");
+        Matcher matcher = RETRY.matcher(message);
+        assertTrue(matcher.matches(), message);
+        assertEquals(matcher.group(1), response.headers().firstValue("Retry-After").orElse(null), "Retry-After");
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import static com.pkmnapi.testsupport.Envelopes.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.TestSmtpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Faults and abuse: the SMTP server down (nothing changes, and all works at once when it is back)
+ * and many simultaneous requests for one address (exactly one succeeds, exactly one mail).
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailFaultsIT {
+
+    private static final int PARALLEL = 24;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    @Test
+    void whileTheSmtpServerIsDownNothingChangesAndAllWorksWhenItIsBack() throws Exception {
+        String holder = Addresses.fresh("holder");
+        String newcomer = Addresses.fresh("newcomer");
+        assertEquals(201, api.requestToken(holder).statusCode());
+
+        TestSmtpServer.stop();
+        try {
+            assertMailError(api.requestToken(newcomer));
+            assertMailError(api.requestDeletion(holder));
+        } finally {
+            TestSmtpServer.start();
+        }
+
+        assertEquals(201, api.requestToken(newcomer).statusCode(), "no re-send window was started");
+        assertEquals(1, TestSmtpServer.mailsTo(newcomer).size());
+        assertEquals(201, api.requestDeletion(holder).statusCode(), "no deletion window was started");
+        // a restarted GreenMail has forgotten the token mail: what is there now came after the restart
+        List<MimeMessage> holderMails = TestSmtpServer.mailsTo(holder);
+        assertEquals(1, holderMails.size(), "a deletion mail: the holder's token is still there");
+        assertEquals("pkmnapi delete access token", holderMails.get(0).getSubject());
+        assertEquals(204, api.delete(holder, Mails.code(Mails.text(holderMails.get(0)))).statusCode());
+    }
+
+    @Test
+    void ofManySimultaneousTokenRequestsForOneAddressExactlyOneSucceeds() throws Exception {
+        String address = Addresses.fresh("race");
+
+        Map<Integer, Integer> statuses = race(api::requestToken, address);
+
+        assertEquals(Map.of(201, 1, 403, PARALLEL - 1), statuses);
+        assertEquals(1, TestSmtpServer.mailsTo(address).size(), "exactly one mail");
+    }
+
+    @Test
+    void ofManySimultaneousDeletionRequestsForOneAddressExactlyOneIsAccepted() throws Exception {
+        String address = Addresses.fresh("race-delete");
+        assertEquals(201, api.requestToken(address).statusCode());
+
+        Map<Integer, Integer> statuses = race(api::requestDeletion, address);
+
+        assertEquals(Map.of(201, 1, 403, PARALLEL - 1), statuses);
+        assertEquals(2, TestSmtpServer.mailsTo(address).size(), "the token mail and exactly one deletion mail");
+    }
+
+    /** Sends the request from many threads at once; returns how often each status came back. */
+    private static Map<Integer, Integer> race(Function<String, HttpResponse<String>> request, String address)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < PARALLEL; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(address);
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() != 201) {
+                    assertError(response, 403, "error_access_tokens_timeout");
+                }
+                statuses.merge(response.statusCode(), 1, Integer::sum);
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertMailError(HttpResponse<String> response) {
+        String message = assertError(response, 503, "error_access_tokens_email");
+        assertTrue(message.contains("could not be sent"), message);
+    }
+}

@@ -1,0 +1,221 @@
+package com.pkmnapi.accesstokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MailComposerTest {
+
+    private static final EmailAddress TO = new EmailAddress("you@example.com");
+    private static final String TOKEN = Secrets.newToken();
+    private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5v";
+    private static final URI CONFIRMATION =
+            URI.create("https://tokens.example.com/v1/access_tokens/delete?email_address=you%40example.com&code=" + CODE);
+
+    private final Session session = Session.getInstance(new Properties());
+    private final InternetAddress from = address("pkmnapi <noreply@tokens.example.com>");
+    private final MailComposer composer = new MailComposer(session, from);
+
+    @Test
+    void accessTokenMailIsMultipartAlternativeWithPlainTextAndHtmlInUtf8() throws Exception {
+        Mail mail = received(composer.accessToken(TO, TOKEN));
+
+        assertAlternativeOfPlainTextAndHtmlInUtf8(mail);
+    }
+
+    @Test
+    void deletionCodeMailIsMultipartAlternativeWithPlainTextAndHtmlInUtf8() throws Exception {
+        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+
+        assertAlternativeOfPlainTextAndHtmlInUtf8(mail);
+    }
+
+    @Test
+    void accessTokenMailHeaders() throws Exception {
+        Mail mail = received(composer.accessToken(TO, TOKEN));
+
+        assertArrayEquals(new Address[] {from}, mail.message.getFrom());
+        assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
+                mail.message.getRecipients(Message.RecipientType.TO));
+        assertNull(mail.message.getRecipients(Message.RecipientType.CC));
+        assertNull(mail.message.getRecipients(Message.RecipientType.BCC));
+        assertEquals("pkmnapi access token", mail.message.getSubject());
+        assertNotNull(mail.message.getSentDate());
+    }
+
+    @Test
+    void deletionCodeMailHeaders() throws Exception {
+        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+
+        assertArrayEquals(new Address[] {from}, mail.message.getFrom());
+        assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
+                mail.message.getRecipients(Message.RecipientType.TO));
+        assertEquals("pkmnapi delete access token", mail.message.getSubject());
+        assertNotNull(mail.message.getSentDate());
+    }
+
+    @Test
+    void accessTokenMailHasTheTokenAndTheHeaderToSendItInBothParts() throws Exception {
+        Mail mail = received(composer.accessToken(TO, TOKEN));
+
+        assertTrue(mail.text.contains(TOKEN), mail.text);
+        assertTrue(mail.text.contains("Authorization: Bearer " + TOKEN), mail.text);
+        assertTrue(mail.html.contains(TOKEN), mail.html);
+        assertTrue(mail.html.contains("Authorization: Bearer " + TOKEN), mail.html);
+    }
+
+    @Test
+    void deletionCodeMailHasTheCodeTheLinkAndTheAddressInBothParts() throws Exception {
+        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+        String escapedLink = CONFIRMATION.toString().replace("&", "&amp;");
+
+        assertTrue(mail.text.contains(CODE), mail.text);
+        assertTrue(mail.text.contains(CONFIRMATION.toString()), mail.text);
+        assertTrue(mail.text.contains("you@example.com"), mail.text);
+        assertTrue(mail.html.contains(CODE), mail.html);
+        assertTrue(mail.html.contains("<a href=\"" + escapedLink + "\">" + escapedLink + "</a>"), mail.html);
+        assertTrue(mail.html.contains("you@example.com"), mail.html);
+    }
+
+    @Test
+    void deletionCodeMailEscapesTheAddressAndTheLinkInHtmlOnly() throws Exception {
+        EmailAddress to = new EmailAddress("a&b'c@example.com");
+        URI confirmation = URI.create("https://tokens.example.com/v1/access_tokens/delete?email_address=a%26b%27c%40example.com&code=" + CODE);
+
+        Mail mail = received(composer.deletionCode(to, CODE, confirmation, Duration.ofHours(1)));
+
+        assertArrayEquals(new Address[] {new InternetAddress("a&b'c@example.com")},
+                mail.message.getRecipients(Message.RecipientType.TO));
+        assertTrue(mail.html.contains("a&amp;b&#39;c@example.com"), mail.html);
+        assertFalse(mail.html.contains("a&b'c"), mail.html);
+        assertTrue(mail.html.contains("example.com&amp;code=" + CODE), mail.html);
+        assertFalse(mail.html.contains("&code="), mail.html);
+        assertTrue(mail.text.contains("a&b'c@example.com"), mail.text);
+        assertTrue(mail.text.contains(confirmation.toString()), mail.text);
+    }
+
+    @Test
+    void accessTokenMailNeverPutsMarkupFromTheTokenIntoHtml() throws Exception {
+        Mail mail = received(composer.accessToken(TO, "<script>alert(\"x\")</script>"));
+
+        assertTrue(mail.html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), mail.html);
+        assertFalse(mail.html.contains("<script>"), mail.html);
+        assertTrue(mail.text.contains("<script>alert(\"x\")</script>"), mail.text);
+    }
+
+    @Test
+    void deletionCodeMailNeverPutsMarkupFromTheCodeIntoHtml() throws Exception {
+        Mail mail = received(composer.deletionCode(TO, "<script>alert('x')</script>", CONFIRMATION, Duration.ofHours(1)));
+
+        assertTrue(mail.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), mail.html);
+        assertFalse(mail.html.contains("<script>"), mail.html);
+    }
+
+    @Test
+    void deletionCodeMailStatesTheLifetimeInWords() throws Exception {
+        Mail hour = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+        Mail minutes = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofMinutes(30)));
+
+        assertTrue(hour.text.contains("for 1 hour."), hour.text);
+        assertTrue(hour.html.contains("for 1 hour."), hour.html);
+        assertTrue(minutes.text.contains("for 30 minutes."), minutes.text);
+        assertTrue(minutes.html.contains("for 30 minutes."), minutes.html);
+    }
+
+    @Test
+    void escapeReplacesEachHtmlSignificantCharacter() {
+        assertEquals("&amp;", MailComposer.escape("&"));
+        assertEquals("&lt;", MailComposer.escape("<"));
+        assertEquals("&gt;", MailComposer.escape(">"));
+        assertEquals("&quot;", MailComposer.escape("\""));
+        assertEquals("&#39;", MailComposer.escape("'"));
+        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;",
+                MailComposer.escape("<a href=\"x\" title='y'>Tom & Jerry</a>"));
+    }
+
+    @Test
+    void escapeEscapesAnAmpersandOnlyOnce() {
+        assertEquals("&amp;amp;", MailComposer.escape("&amp;"));
+    }
+
+    @Test
+    void escapeLeavesOtherTextAlone() {
+        String text = "pkmn_at_abc XYZ 0123 https://x.example/a?b=c#d ü € 用户 \t\n";
+
+        assertEquals(text, MailComposer.escape(text));
+        assertEquals("", MailComposer.escape(""));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "3600, 1 hour",
+            "7200, 2 hours",
+            "1800, 30 minutes",
+            "60, 1 minute",
+            "5400, 90 minutes",
+            "90, 90 seconds",
+            "1, 1 second",
+            "3601, 3601 seconds"})
+    void describeSaysTheLifetimeInWords(long seconds, String words) {
+        assertEquals(words, MailComposer.describe(Duration.ofSeconds(seconds)));
+    }
+
+    private static void assertAlternativeOfPlainTextAndHtmlInUtf8(Mail mail) throws MessagingException {
+        assertTrue(mail.message.isMimeType("multipart/alternative"), mail.message.getContentType());
+        assertEquals(2, mail.parts.getCount());
+        BodyPart plain = mail.parts.getBodyPart(0);
+        BodyPart html = mail.parts.getBodyPart(1);
+        assertTrue(plain.isMimeType("text/plain"), plain.getContentType());
+        assertTrue(html.isMimeType("text/html"), html.getContentType());
+        assertEquals("utf-8", charset(plain));
+        assertEquals("utf-8", charset(html));
+    }
+
+    private static String charset(BodyPart part) throws MessagingException {
+        String charset = new ContentType(part.getContentType()).getParameter("charset");
+        return charset == null ? null : charset.toLowerCase();
+    }
+
+    /** The message as a mail client sees it: written out and parsed again. */
+    private Mail received(MimeMessage sent) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        sent.writeTo(bytes);
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray()));
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        return new Mail(message, parts,
+                (String) parts.getBodyPart(0).getContent(), (String) parts.getBodyPart(1).getContent());
+    }
+
+    private record Mail(MimeMessage message, MimeMultipart parts, String text, String html) {
+    }
+
+    private static InternetAddress address(String value) {
+        try {
+            return new InternetAddress(value, true);
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException(value, e);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package com.pkmnapi.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+
+    private static final String[] NUMBERS = {
+        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP};
+
+    @Test
+    void defaults() {
+        Settings settings = settingsOf(Map.of());
+
+        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
+        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
+        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
+        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
+        assertEquals(5, settings.codeMaxTries());
+        assertEquals(10, settings.tokenCap());
+        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
+        assertTrue(settings.jdbcUrl().endsWith(";create=true"), settings.jdbcUrl());
+        assertEquals(Optional.empty(), settings.publicBaseUrl());
+        assertEquals(Optional.empty(), settings.jdbcUser());
+        assertEquals(Optional.empty(), settings.jdbcPassword());
+    }
+
+    @Test
+    void everySettingCanBeOverriddenByName() {
+        Settings settings = settingsOf(Map.ofEntries(
+                Map.entry("pkmnapi.mail.from", "Tokens <tokens@example.com>"),
+                Map.entry("pkmnapi.mail.session", "java:global/mail/other"),
+                Map.entry("pkmnapi.public.base.url", "https://tokens.example.com/"),
+                Map.entry("pkmnapi.resend.window.seconds", "60"),
+                Map.entry("pkmnapi.code.lifetime.seconds", "900"),
+                Map.entry("pkmnapi.code.max.tries", "3"),
+                Map.entry("pkmnapi.token.cap", "2"),
+                Map.entry("pkmnapi.jdbc.url", "jdbc:postgresql://db/pkmnapi"),
+                Map.entry("pkmnapi.jdbc.user", "pkmnapi"),
+                Map.entry("pkmnapi.jdbc.password", "secret")));
+
+        assertEquals("Tokens <tokens@example.com>", settings.mailFrom());
+        assertEquals("java:global/mail/other", settings.mailSession());
+        assertEquals(Optional.of(URI.create("https://tokens.example.com/")), settings.publicBaseUrl());
+        assertEquals(Duration.ofSeconds(60), settings.resendWindow());
+        assertEquals(Duration.ofSeconds(900), settings.codeLifetime());
+        assertEquals(3, settings.codeMaxTries());
+        assertEquals(2, settings.tokenCap());
+        assertEquals("jdbc:postgresql://db/pkmnapi", settings.jdbcUrl());
+        assertEquals(Optional.of("pkmnapi"), settings.jdbcUser());
+        assertEquals(Optional.of("secret"), settings.jdbcPassword());
+    }
+
+    @Test
+    void databaseDirectoryGoesIntoTheDefaultJdbcUrl() {
+        Settings settings = settingsOf(Map.of("pkmnapi.database.dir", "/var/lib/pkmnapi/derby"));
+
+        assertEquals("jdbc:derby:/var/lib/pkmnapi/derby;create=true", settings.jdbcUrl());
+    }
+
+    @Test
+    void anExplicitJdbcUrlWinsOverTheDatabaseDirectory() {
+        Settings settings = settingsOf(Map.of(
+                "pkmnapi.database.dir", "/var/lib/pkmnapi/derby",
+                "pkmnapi.jdbc.url", "jdbc:derby:memory:test;create=true"));
+
+        assertEquals("jdbc:derby:memory:test;create=true", settings.jdbcUrl());
+    }
+
+    @Test
+    void numbersMayBeSurroundedByWhitespace() {
+        assertEquals(Duration.ofSeconds(700), settingsOf(Map.of(Settings.RESEND_WINDOW_SECONDS, " 700 ")).resendWindow());
+    }
+
+    @Test
+    void environmentNameIsTheUpperCaseNameWithUnderscores() {
+        assertEquals("PKMNAPI_MAIL_FROM", Settings.environmentName("pkmnapi.mail.from"));
+        assertEquals("PKMNAPI_RESEND_WINDOW_SECONDS", Settings.environmentName(Settings.RESEND_WINDOW_SECONDS));
+        assertEquals("PKMNAPI_PUBLIC_BASE_URL", Settings.environmentName(Settings.PUBLIC_BASE_URL));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://tokens.example.com", "https://tokens.example.com/"})
+    void publicBaseUrlEndsWithASlash(String value) {
+        assertEquals(Optional.of(URI.create("https://tokens.example.com/")),
+                settingsOf(Map.of(Settings.PUBLIC_BASE_URL, value)).publicBaseUrl());
+    }
+
+    @Test
+    void publicBaseUrlKeepsItsPathAndPort() {
+        assertEquals(Optional.of(URI.create("http://localhost:8080/pkmnapi/")),
+                settingsOf(Map.of(Settings.PUBLIC_BASE_URL, "http://localhost:8080/pkmnapi")).publicBaseUrl());
+    }
+
+    static Stream<Arguments> invalidNumbers() {
+        return Stream.of(NUMBERS).flatMap(name -> Stream.of("0", "-1", "abc", "1.5", "10s", "99999999999")
+                .map(value -> Arguments.of(name, value)));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @MethodSource("invalidNumbers")
+    void anInvalidNumberStopsWithTheSettingAndItsEnvironmentVariable(String name, String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> settingsOf(Map.of(name, value)));
+
+        assertTrue(refusal.getMessage().contains(name), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains(Settings.environmentName(name)), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains(value), refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ftp://x",
+            "not a url",
+            "tokens/v1",
+            "/v1/access_tokens",
+            "tokens.example.com",
+            "//tokens.example.com",
+            "mailto:tokens@example.com",
+            "https://tokens.example.com/?x=1",
+            "https://tokens.example.com/#top",
+            "https://"})
+    void anInvalidPublicBaseUrlStopsWithTheSettingAndItsEnvironmentVariable(String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.PUBLIC_BASE_URL, value)));
+
+        assertTrue(refusal.getMessage().contains("pkmnapi.public.base.url"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("PKMNAPI_PUBLIC_BASE_URL"), refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "  \n "})
+    void blankValuesCountAsUnset(String blank) {
+        Map<String, String> allBlank = Stream.of(Settings.MAIL_FROM, Settings.MAIL_SESSION, Settings.PUBLIC_BASE_URL,
+                        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES,
+                        Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD)
+                .collect(Collectors.toMap(name -> name, name -> blank));
+
+        Settings settings = settingsOf(allBlank);
+
+        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
+        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
+        assertEquals(Optional.empty(), settings.publicBaseUrl());
+        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
+        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
+        assertEquals(5, settings.codeMaxTries());
+        assertEquals(10, settings.tokenCap());
+        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
+        assertEquals(Optional.empty(), settings.jdbcUser());
+        assertEquals(Optional.empty(), settings.jdbcPassword());
+    }
+
+    private static Settings settingsOf(Map<String, String> values) {
+        return new Settings(values::get);
+    }
+}
