@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
-import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
 import com.pkmnapi.testsupport.TestSmtpServer;
 import jakarta.json.Json;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -23,37 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The three endpoints over HTTP, as a client sees them, with the mails read from the tests' real
  * SMTP server: each success and refusal of the contract, with its status, headers and envelope.
  */
-@ExtendWith(ArquillianExtension.class)
-class AccessTokensApiIT {
+class AccessTokensApiIT extends HttpClientTest {
 
     private static final Pattern RETRY = Pattern.compile("Please try again in (\\d+) seconds");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(base);
-    }
 
     @Test
     void mailsANewAccessToken() throws Exception {

@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
-import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
 import com.pkmnapi.testsupport.TestSmtpServer;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,37 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults and abuse: the SMTP server down (nothing changes, and all works at once when it is back)
  * and many simultaneous requests for one address (exactly one succeeds, exactly one mail).
  */
-@ExtendWith(ArquillianExtension.class)
-class MailFaultsIT {
+class MailFaultsIT extends HttpClientTest {
 
     private static final int PARALLEL = 24;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(base);
-    }
 
     @Test
     void whileTheSmtpServerIsDownNothingChangesAndAllWorksWhenItIsBack() throws Exception {

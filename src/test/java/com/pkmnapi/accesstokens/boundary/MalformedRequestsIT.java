@@ -7,20 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
-import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.TestSmtpServer;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,20 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * page, and changes nothing: the address it names gets no mail, and can still ask for a token at
  * once, so no re-send window was started.
  */
-@ExtendWith(ArquillianExtension.class)
-class MalformedRequestsIT {
+class MalformedRequestsIT extends HttpClientTest {
 
     private static final String INVALID = "error_access_tokens_invalid";
     private static final String ADDRESS = "%ADDRESS%";
     private static final int OVER_THE_CAP = 16 * 1024 + 1;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL base;
 
     static Stream<Arguments> malformedRequests() {
         String tokens = "v1/access_tokens";
@@ -98,6 +83,7 @@ class MalformedRequestsIT {
             bad("chunked body over the cap", "POST", tokens, null, Api.JSON, 413, "error_payload_too_large"),
             bad("unknown path", "POST", "v1/access_token", envelope(ADDRESS), Api.JSON, 404, "error_not_found"),
             bad("unknown root path", "GET", "nothing/here", null, null, 404, "error_not_found"),
+            bad("no generated WADL", "GET", "application.wadl", null, null, 404, "error_not_found"),
             bad("PUT", "PUT", tokens, envelope(ADDRESS), Api.JSON, 405, "error_method_not_allowed"),
             bad("GET on the deletion request", "GET", delete, null, null, 405, "error_method_not_allowed"));
     }
@@ -106,7 +92,6 @@ class MalformedRequestsIT {
     @MethodSource("malformedRequests")
     void refusesWithTheRightErrorAndChangesNothing(String name, String method, String path, String body,
             String contentType, int status, String id, String message) {
-        Api api = new Api(base);
         String address = Addresses.fresh("malformed");
 
         HttpResponse<String> response = api.send(method, path, publisher(name, body, address), headers(contentType));
