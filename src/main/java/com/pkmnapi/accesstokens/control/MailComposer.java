@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.Html;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -55,7 +56,7 @@ public final class MailComposer {
                 <p>Keep it as secret as a password. Only a digest of it is stored, so it cannot be sent again; \
                 ask for a new one if it is lost.</p>
                 <p>If you did not ask for a token, you can ignore this mail: nobody else has seen it.</p>
-                """.formatted(escape(token));
+                """.formatted(Html.escape(token));
         return message(to, ACCESS_TOKEN_SUBJECT, text, html);
     }
 
@@ -87,7 +88,7 @@ public final class MailComposer {
                 <p><code style="font-size:1.1em">%3$s</code></p>
                 <p>The code works once, for %4$s. If you did not ask for this, ignore this mail: your tokens \
                 stay valid.</p>
-                """.formatted(escape(to.value()), escape(confirmation.toString()), escape(code), escape(validity));
+                """.formatted(Html.escape(to.value()), Html.escape(confirmation.toString()), Html.escape(code), Html.escape(validity));
         return message(to, DELETION_SUBJECT, text, html);
     }
 
@@ -108,23 +109,6 @@ public final class MailComposer {
         message.setContent(alternative);
         message.saveChanges();
         return message;
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    public static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     /** "1 hour", "30 minutes", "90 seconds": the code's lifetime in words. */

@@ -144,30 +144,6 @@ class MailComposerTest {
         assertTrue(minutes.html.contains("for 30 minutes."), minutes.html);
     }
 
-    @Test
-    void escapeReplacesEachHtmlSignificantCharacter() {
-        assertEquals("&amp;", MailComposer.escape("&"));
-        assertEquals("&lt;", MailComposer.escape("<"));
-        assertEquals("&gt;", MailComposer.escape(">"));
-        assertEquals("&quot;", MailComposer.escape("\""));
-        assertEquals("&#39;", MailComposer.escape("'"));
-        assertEquals("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;",
-                MailComposer.escape("<a href=\"x\" title='y'>Tom & Jerry</a>"));
-    }
-
-    @Test
-    void escapeEscapesAnAmpersandOnlyOnce() {
-        assertEquals("&amp;amp;", MailComposer.escape("&amp;"));
-    }
-
-    @Test
-    void escapeLeavesOtherTextAlone() {
-        String text = "pkmn_at_abc XYZ 0123 https://x.example/a?b=c#d ü € 用户 \t\n";
-
-        assertEquals(text, MailComposer.escape(text));
-        assertEquals("", MailComposer.escape(""));
-    }
-
     @ParameterizedTest
     @CsvSource({
             "3600, 1 hour",

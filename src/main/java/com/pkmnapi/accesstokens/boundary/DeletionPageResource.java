@@ -1,0 +1,112 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import com.pkmnapi.platform.Html;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The page the deletion mail links to ({@code /actions/delete-user?email_address=...&code=...}).
+ * It shows the address and one button; only the click sends {@code DELETE /v1/access_tokens}, so
+ * mail scanners that open links, even those that run scripts, delete nothing. The values are
+ * rendered as escaped text, and the page loads nothing but its own script and style.
+ */
+@Path("actions")
+public class DeletionPageResource {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static final String SCRIPT = resource("delete-user.js");
+    private static final String STYLE = resource("delete-user.css");
+
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="referrer" content="no-referrer">
+            <title>Delete your pkmnapi access tokens</title>
+            <link rel="stylesheet" href="delete-user.css">
+            <script src="delete-user.js" defer></script>
+            </head>
+            <body>
+            <main>
+            <h1>Delete your pkmnapi access tokens</h1>
+            %s
+            <p id="outcome" role="status" aria-live="polite"></p>
+            </main>
+            </body>
+            </html>
+            """;
+
+    private static final String CONFIRMATION = """
+            <p>This deletes every access token of <span id="email-address">%1$s</span>. Services that use them \
+            stop working at once.</p>
+            <p>Nothing happens until you press the button.</p>
+            <button type="button" id="delete" data-email-address="%1$s" data-code="%2$s">Delete my access tokens</button>
+            <noscript><p>This page needs JavaScript to send the deletion.</p></noscript>""";
+
+    private static final String INCOMPLETE = """
+            <p id="incomplete">This link is incomplete: it needs both an email address and a code. Open the link \
+            from your deletion mail as it is, or ask for a new deletion mail.</p>""";
+
+    @GET
+    @Path("delete-user")
+    @Produces("text/html; charset=UTF-8")
+    public Response page(@QueryParam("email_address") String emailAddress, @QueryParam("code") String code) {
+        String content = isBlank(emailAddress) || isBlank(code)
+                ? INCOMPLETE
+                : CONFIRMATION.formatted(Html.escape(emailAddress), Html.escape(code));
+        return Response.ok(PAGE.formatted(content))
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                // the code is in this page's address: it must not travel on in a Referer header
+                .header("Referrer-Policy", "no-referrer")
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    @GET
+    @Path("delete-user.js")
+    @Produces("text/javascript; charset=UTF-8")
+    public Response script() {
+        return asset(SCRIPT);
+    }
+
+    @GET
+    @Path("delete-user.css")
+    @Produces("text/css; charset=UTF-8")
+    public Response style() {
+        return asset(STYLE);
+    }
+
+    private static Response asset(String content) {
+        return Response.ok(content)
+                .header("Cache-Control", "no-cache")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DeletionPageResource.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

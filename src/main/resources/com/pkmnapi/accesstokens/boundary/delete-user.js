@@ -1,0 +1,68 @@
+'use strict';
+// The deletion confirmation page. Nothing happens on load: mail scanners open every link in a
+// mail, some run its script, and none of them presses the button.
+(function () {
+    const button = document.getElementById('delete');
+    const outcome = document.getElementById('outcome');
+    if (!button) {
+        return;
+    }
+
+    function show(text, kind) {
+        outcome.textContent = text;
+        outcome.className = kind;
+    }
+
+    async function messageOf(response) {
+        try {
+            const body = await response.json();
+            return body.data.attributes.message;
+        } catch (ignored) {
+            return null;
+        }
+    }
+
+    button.addEventListener('click', async function () {
+        button.disabled = true;
+        show('Deleting\u2026', 'pending');
+        let response;
+        try {
+            response = await fetch('../v1/access_tokens', {
+                method: 'DELETE',
+                headers: {'Content-Type': 'application/json', 'Accept': 'application/json'},
+                body: JSON.stringify({
+                    data: {
+                        type: 'access_tokens',
+                        attributes: {code: button.dataset.code, email_address: button.dataset.emailAddress}
+                    }
+                }),
+                credentials: 'omit',
+                cache: 'no-store',
+                referrerPolicy: 'no-referrer'
+            });
+        } catch (networkError) {
+            show('Network error: the service could not be reached. Check your connection and try again.', 'error');
+            button.disabled = false;
+            return;
+        }
+        if (response.status === 204) {
+            show('Your access tokens have been deleted.', 'success');
+            button.hidden = true;
+            return;
+        }
+        if (response.status === 429) {
+            const seconds = response.headers.get('Retry-After');
+            show('Too many requests. Please try again in ' + (seconds || 'a few') + ' seconds.', 'error');
+            button.disabled = false;
+            return;
+        }
+        const message = await messageOf(response);
+        if (response.status === 400 && message === 'Invalid or expired code') {
+            show('Invalid or expired code. Ask for a new deletion mail and use the link in it.', 'error');
+            return;
+        }
+        show((message || 'The service answered with status ' + response.status + '.') + ' Please try again later.',
+            'error');
+        button.disabled = false;
+    });
+})();

@@ -1,0 +1,170 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import static com.pkmnapi.testsupport.Envelopes.assertServerHeader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Browser;
+import com.pkmnapi.testsupport.Envelopes;
+import com.pkmnapi.testsupport.HttpClientTest;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.TestSmtpServer;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The confirmation page of the deletion mail, in a real headless Chromium: opening the link (as a
+ * mail scanner would, scripts and all) deletes nothing; only the button does, and the page says
+ * what happened. Screenshots of each state go to target/screenshots/.
+ */
+class DeletionPageIT extends HttpClientTest {
+
+    private static final String BUTTON = "Delete my access tokens";
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void openingTheLinkDeletesNothingAndTheButtonDeletesEverything() throws Exception {
+        String address = Addresses.fresh("page");
+        String link = deletionLink(address);
+
+        browser.get(link);
+        assertEquals(address, browser.findElement(By.id("email-address")).getText());
+        WebElement button = browser.findElement(By.id("delete"));
+        assertEquals(BUTTON, button.getText());
+        Thread.sleep(1000); // time for anything the page might do on its own
+        assertEquals("", outcome().getText(), "nothing happened on load");
+        Browser.screenshot(browser, "delete-user-opened");
+
+        button.click();
+
+        assertEquals("Your access tokens have been deleted.", awaitOutcome("success"));
+        assertFalse(button.isDisplayed(), "no second click");
+        Browser.screenshot(browser, "delete-user-deleted");
+        // the code the page sent was the valid one, and it is used up now
+        Envelopes.assertError(api.delete(address, Mails.code(link)), 400, "error_access_tokens_invalid",
+                "Invalid or expired code");
+    }
+
+    @Test
+    void aWrongCodeShowsTheErrorAndDeletesNothing() throws Exception {
+        String address = Addresses.fresh("page-wrong");
+        String link = deletionLink(address);
+        String code = Mails.code(link);
+
+        browser.get(link.replace("code=" + code, "code=" + code.substring(1) + "x"));
+        browser.findElement(By.id("delete")).click();
+
+        assertTrue(awaitOutcome("error").startsWith("Invalid or expired code."), outcome().getText());
+        Browser.screenshot(browser, "delete-user-invalid-code");
+        assertEquals(204, api.delete(address, code).statusCode(), "the real code still deletes: nothing was deleted");
+    }
+
+    @Test
+    void showsMarkupInTheParametersAsTextAndRunsNone() {
+        String script = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
+
+        browser.get(api.base() + "actions/delete-user?email_address=" + URLEncoder.encode(script, StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode("\"><script>document.title='pwned'</script>", StandardCharsets.UTF_8));
+
+        assertEquals(script, browser.findElement(By.id("email-address")).getText());
+        assertEquals("Delete your pkmnapi access tokens", browser.getTitle(), "no script ran");
+        assertTrue(browser.findElements(By.tagName("img")).isEmpty(), "no element was injected");
+        assertEquals(2, browser.findElements(By.tagName("script")).size() + browser.findElements(By.tagName("link")).size(),
+                "only the page's own script and style");
+        Browser.screenshot(browser, "delete-user-markup-as-text");
+    }
+
+    @Test
+    void aLinkWithoutAddressOrCodeSaysSoAndOffersNoButton() {
+        for (String query : List.of("", "?code=abc", "?email_address=you%40example.com", "?email_address=&code=")) {
+            browser.get(api.base() + "actions/delete-user" + query);
+
+            assertTrue(browser.findElement(By.id("incomplete")).getText().startsWith("This link is incomplete"), query);
+            assertTrue(browser.findElements(By.id("delete")).isEmpty(), "no button for " + query);
+        }
+        Browser.screenshot(browser, "delete-user-incomplete");
+    }
+
+    @Test
+    void aNetworkErrorIsShownInWordsAndTheButtonStaysUsable() throws Exception {
+        String address = Addresses.fresh("page-offline");
+        browser.get(deletionLink(address));
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        browser.findElement(By.id("delete")).click();
+
+        assertTrue(awaitOutcome("error").startsWith("Network error"), outcome().getText());
+        Browser.screenshot(browser, "delete-user-network-error");
+        browser.deleteNetworkConditions();
+        WebElement button = browser.findElement(By.id("delete"));
+        assertTrue(button.isEnabled(), "the user can try again");
+        button.click();
+        assertEquals("Your access tokens have been deleted.", awaitOutcome("success"));
+    }
+
+    @Test
+    void servesThePageWithHeadersThatKeepTheCodeInAndEverythingElseOut() {
+        HttpResponse<String> page = api.send("GET", "actions/delete-user?email_address=a%40example.com&code=c0de",
+                BodyPublishers.noBody());
+
+        assertEquals(200, page.statusCode());
+        assertServerHeader(page);
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertEquals(DeletionPageResource.CONTENT_SECURITY_POLICY,
+                page.headers().firstValue("Content-Security-Policy").orElse(null));
+        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(null));
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(null));
+        assertFalse(page.body().contains("http://") || page.body().contains("https://"), "no external resource");
+        for (String asset : List.of("actions/delete-user.js", "actions/delete-user.css")) {
+            HttpResponse<String> response = api.send("GET", asset, BodyPublishers.noBody());
+            assertEquals(200, response.statusCode(), asset);
+            assertFalse(response.body().isBlank(), asset);
+        }
+    }
+
+    /** Gets a token and a deletion mail for the address; returns the mail's confirmation link. */
+    private String deletionLink(String address) {
+        assertEquals(201, api.requestToken(address).statusCode());
+        assertEquals(201, api.requestDeletion(address).statusCode());
+        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        return Mails.confirmationLink(Mails.text(mails.get(mails.size() - 1)));
+    }
+
+    private WebElement outcome() {
+        return browser.findElement(By.id("outcome"));
+    }
+
+    private String awaitOutcome(String kind) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.attributeToBe(By.id("outcome"), "class", kind));
+        return outcome().getText();
+    }
+}
