@@ -1,6 +1,5 @@
 package com.pkmnapi.platform;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,11 +15,11 @@ public final class ErrorEnvelope {
     }
 
     public static String json(String id, String message) {
-        return Json.createObjectBuilder()
-                .add("data", Json.createObjectBuilder()
+        return JsonObjects.builder()
+                .add("data", JsonObjects.builder()
                         .add("id", id)
                         .add("type", "errors")
-                        .add("attributes", Json.createObjectBuilder().add("message", message)))
+                        .add("attributes", JsonObjects.builder().add("message", message)))
                 .build()
                 .toString();
     }

@@ -4,9 +4,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Every setting of the service, read once from the environment. A setting named
@@ -28,6 +32,13 @@ public final class Settings {
     public static final String JDBC_URL = "pkmnapi.jdbc.url";
     public static final String JDBC_USER = "pkmnapi.jdbc.user";
     public static final String JDBC_PASSWORD = "pkmnapi.jdbc.password";
+    public static final String TOKEN_LIFETIME_SECONDS = "pkmnapi.token.lifetime.seconds";
+    public static final String LAST_USED_RESOLUTION_SECONDS = "pkmnapi.last.used.resolution.seconds";
+    public static final String RATE_LIMIT_REQUESTS = "pkmnapi.rate.limit.requests";
+    public static final String RATE_LIMIT_WINDOW_SECONDS = "pkmnapi.rate.limit.window.seconds";
+    public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
+    public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
+    public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
 
     public static final String DEFAULT_MAIL_SESSION = "java:app/mail/pkmnapi";
 
@@ -41,6 +52,13 @@ public final class Settings {
     private final String jdbcUrl;
     private final Optional<String> jdbcUser;
     private final Optional<String> jdbcPassword;
+    private final Optional<Duration> tokenLifetime;
+    private final Duration lastUsedResolution;
+    private final int rateLimitRequests;
+    private final Duration rateLimitWindow;
+    private final Set<String> trustedProxies;
+    private final Set<String> corsAllowedOrigins;
+    private final Duration tokenCacheTime;
 
     /** @param source the raw value of a setting by its name, or null where it is not set */
     Settings(UnaryOperator<String> source) {
@@ -57,6 +75,21 @@ public final class Settings {
         jdbcUrl = read.text(JDBC_URL, "jdbc:derby:" + databaseDir + ";create=true");
         jdbcUser = read.optional(JDBC_USER);
         jdbcPassword = read.optional(JDBC_PASSWORD);
+        tokenLifetime = read.optional(TOKEN_LIFETIME_SECONDS)
+                .map(value -> Duration.ofSeconds(read.positive(TOKEN_LIFETIME_SECONDS, 0)));
+        lastUsedResolution = Duration.ofSeconds(read.positive(LAST_USED_RESOLUTION_SECONDS, 60));
+        rateLimitRequests = read.positive(RATE_LIMIT_REQUESTS, 120);
+        rateLimitWindow = Duration.ofSeconds(read.positive(RATE_LIMIT_WINDOW_SECONDS, 60));
+        trustedProxies = read.list(TRUSTED_PROXIES);
+        corsAllowedOrigins = read.list(CORS_ALLOWED_ORIGINS).stream()
+                .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
+                .collect(Collectors.toUnmodifiableSet());
+        tokenCacheTime = Duration.ofSeconds(read.nonNegative(TOKEN_CACHE_SECONDS, 5));
+    }
+
+    /** From these values alone, the environment aside (tests and tools). */
+    public static Settings of(Map<String, String> values) {
+        return new Settings(values::get);
     }
 
     public static Settings fromEnvironment() {
@@ -117,6 +150,56 @@ public final class Settings {
         return jdbcPassword;
     }
 
+    /** How long a token works after it was issued, where tokens expire at all. */
+    public Optional<Duration> tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /** How stale a token's last-used time may get: it is written at most once in this time. */
+    public Duration lastUsedResolution() {
+        return lastUsedResolution;
+    }
+
+    /** Requests one client address may make to {@code /v1} in a {@link #rateLimitWindow()}. */
+    public int rateLimitRequests() {
+        return rateLimitRequests;
+    }
+
+    public Duration rateLimitWindow() {
+        return rateLimitWindow;
+    }
+
+    /** Addresses of reverse proxies whose {@code X-Forwarded-For} header is believed. */
+    public Set<String> trustedProxies() {
+        return trustedProxies;
+    }
+
+    /** Origins of browser clients that may call the API ({@code *} for any), for CORS. */
+    public Set<String> corsAllowedOrigins() {
+        return corsAllowedOrigins;
+    }
+
+    /**
+     * How long this server trusts a token it has looked up without looking again; 0 looks up
+     * every request. A token revoked here is forgotten at once; one revoked on another server
+     * of a cluster works here for at most this long.
+     */
+    public Duration tokenCacheTime() {
+        return tokenCacheTime;
+    }
+
+    private static String origin(String name, String value) {
+        if (value.equals("*")) {
+            return value;
+        }
+        URI uri = baseUrl(name, value);
+        if (!uri.getRawPath().equals("/")) {
+            throw invalid(name, value, "a list of origins such as https://app.example.com, without a path");
+        }
+        String origin = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        return origin.toLowerCase(Locale.ROOT);
+    }
+
     private static URI baseUrl(String name, String value) {
         try {
             URI uri = new URI(value.endsWith("/") ? value : value + "/");
@@ -146,6 +229,31 @@ public final class Settings {
 
         String text(String name, String fallback) {
             return optional(name).orElse(fallback);
+        }
+
+        /** A comma-separated list; empty where the setting is not set. */
+        Set<String> list(String name) {
+            return optional(name).stream()
+                    .flatMap(value -> Arrays.stream(value.split(",")))
+                    .map(String::strip)
+                    .filter(item -> !item.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
+
+        int nonNegative(String name, int fallback) {
+            Optional<String> value = optional(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int number = Integer.parseInt(value.get());
+                if (number >= 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the setting's name
+            }
+            throw invalid(name, value.get(), "a whole number, 0 or more");
         }
 
         int positive(String name, int fallback) {

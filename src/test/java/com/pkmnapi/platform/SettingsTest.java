@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsTest {
 
     private static final String[] NUMBERS = {
-        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP};
+        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP,
+        Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
+        Settings.RATE_LIMIT_WINDOW_SECONDS};
 
     @Test
     void defaults() {
@@ -36,6 +39,12 @@ class SettingsTest {
         assertEquals(Optional.empty(), settings.publicBaseUrl());
         assertEquals(Optional.empty(), settings.jdbcUser());
         assertEquals(Optional.empty(), settings.jdbcPassword());
+        assertEquals(Optional.empty(), settings.tokenLifetime());
+        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
+        assertEquals(120, settings.rateLimitRequests());
+        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
+        assertEquals(Set.of(), settings.trustedProxies());
+        assertEquals(Set.of(), settings.corsAllowedOrigins());
     }
 
     @Test
@@ -50,7 +59,13 @@ class SettingsTest {
                 Map.entry("pkmnapi.token.cap", "2"),
                 Map.entry("pkmnapi.jdbc.url", "jdbc:postgresql://db/pkmnapi"),
                 Map.entry("pkmnapi.jdbc.user", "pkmnapi"),
-                Map.entry("pkmnapi.jdbc.password", "secret")));
+                Map.entry("pkmnapi.jdbc.password", "secret"),
+                Map.entry("pkmnapi.token.lifetime.seconds", "86400"),
+                Map.entry("pkmnapi.last.used.resolution.seconds", "300"),
+                Map.entry("pkmnapi.rate.limit.requests", "30"),
+                Map.entry("pkmnapi.rate.limit.window.seconds", "10"),
+                Map.entry("pkmnapi.trusted.proxies", "10.0.0.1"),
+                Map.entry("pkmnapi.cors.allowed.origins", "https://app.example.com")));
 
         assertEquals("Tokens <tokens@example.com>", settings.mailFrom());
         assertEquals("java:global/mail/other", settings.mailSession());
@@ -62,6 +77,12 @@ class SettingsTest {
         assertEquals("jdbc:postgresql://db/pkmnapi", settings.jdbcUrl());
         assertEquals(Optional.of("pkmnapi"), settings.jdbcUser());
         assertEquals(Optional.of("secret"), settings.jdbcPassword());
+        assertEquals(Optional.of(Duration.ofDays(1)), settings.tokenLifetime());
+        assertEquals(Duration.ofSeconds(300), settings.lastUsedResolution());
+        assertEquals(30, settings.rateLimitRequests());
+        assertEquals(Duration.ofSeconds(10), settings.rateLimitWindow());
+        assertEquals(Set.of("10.0.0.1"), settings.trustedProxies());
+        assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
     }
 
     @Test
@@ -145,7 +166,10 @@ class SettingsTest {
     void blankValuesCountAsUnset(String blank) {
         Map<String, String> allBlank = Stream.of(Settings.MAIL_FROM, Settings.MAIL_SESSION, Settings.PUBLIC_BASE_URL,
                         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES,
-                        Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD)
+                        Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
+                        Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
+                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.TRUSTED_PROXIES,
+                        Settings.CORS_ALLOWED_ORIGINS)
                 .collect(Collectors.toMap(name -> name, name -> blank));
 
         Settings settings = settingsOf(allBlank);
@@ -160,9 +184,80 @@ class SettingsTest {
         assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
         assertEquals(Optional.empty(), settings.jdbcUser());
         assertEquals(Optional.empty(), settings.jdbcPassword());
+        assertEquals(Optional.empty(), settings.tokenLifetime());
+        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
+        assertEquals(120, settings.rateLimitRequests());
+        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
+        assertEquals(Set.of(), settings.trustedProxies());
+        assertEquals(Set.of(), settings.corsAllowedOrigins());
+    }
+
+    @Test
+    void trustedProxiesAreACommaSeparatedListWithoutSpacesOrEmptyItems() {
+        Settings settings = settingsOf(Map.of(Settings.TRUSTED_PROXIES, " 10.0.0.1 , ,10.0.0.2,,  2001:db8::1 ,"));
+
+        assertEquals(Set.of("10.0.0.1", "10.0.0.2", "2001:db8::1"), settings.trustedProxies());
+    }
+
+    @Test
+    void corsAllowedOriginsAreLowerCasedWithoutATrailingSlash() {
+        Settings settings = settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS,
+                "https://App.Example.com/ , http://localhost:3000,, HTTPS://B.EXAMPLE:8443/"));
+
+        assertEquals(Set.of("https://app.example.com", "http://localhost:3000", "https://b.example:8443"),
+                settings.corsAllowedOrigins());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", " * ", "*,", ", *"})
+    void corsAllowedOriginsKeepTheWildcard(String value) {
+        assertEquals(Set.of("*"), settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, value)).corsAllowedOrigins());
+    }
+
+    @Test
+    void corsAllowedOriginsKeepTheWildcardBesideOrigins() {
+        assertEquals(Set.of("*", "https://app.example.com"),
+                settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, "*, https://app.example.com")).corsAllowedOrigins());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "https://a.example/x",
+            "https://a.example/x/",
+            "https://a.example//",
+            "ftp://a.example",
+            "mailto:cors@a.example",
+            "a.example",
+            "//a.example",
+            "null",
+            "https://a.example/?x=1",
+            "https://a.example/#top",
+            "https://"})
+    void anInvalidCorsOriginStopsWithTheSettingAndItsEnvironmentVariable(String origin) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://app.example.com, " + origin)));
+
+        assertTrue(refusal.getMessage().contains("pkmnapi.cors.allowed.origins"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("PKMNAPI_CORS_ALLOWED_ORIGINS"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains(origin), refusal.getMessage());
     }
 
     private static Settings settingsOf(Map<String, String> values) {
         return new Settings(values::get);
+    }
+
+    @Test
+    void theTokenCacheTimeIsFiveSecondsByDefaultAndZeroTurnsItOff() {
+        assertEquals(Duration.ofSeconds(5), settingsOf(Map.of()).tokenCacheTime());
+        assertEquals(Duration.ZERO, settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, "0")).tokenCacheTime());
+        assertEquals(Duration.ofSeconds(30), settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, "30")).tokenCacheTime());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "abc", "1.5"})
+    void aNegativeOrNonNumericTokenCacheTimeIsRefused(String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, value)));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_CACHE_SECONDS"), refusal.getMessage());
     }
 }

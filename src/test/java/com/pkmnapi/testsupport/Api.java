@@ -26,11 +26,27 @@ public final class Api {
             .build();
 
     private final URI base;
+    private final String[] defaultHeaders;
 
     /** @param base the deployment's URL as Arquillian gives it */
     public Api(URL base) {
-        String text = base.toExternalForm();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this(URI.create(base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/"),
+                new String[0]);
+    }
+
+    private Api(URI base, String[] defaultHeaders) {
+        this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same server reached over the loopback address, so that the server sees 127.0.0.1. */
+    public Api overLoopback() {
+        return new Api(URI.create(base.toString().replaceFirst("//[^/:]+", "//127.0.0.1")), defaultHeaders);
+    }
+
+    /** The same, sending these header names and values with every request. */
+    public Api withHeaders(String... headers) {
+        return new Api(base, headers);
     }
 
     public URI base() {
@@ -69,11 +85,31 @@ public final class Api {
                 "Content-Type", JSON);
     }
 
+    /** {@code GET /v1/access_tokens/current} with the token as bearer, plus any header names and values. */
+    public HttpResponse<String> current(String token, String... headers) {
+        return send("GET", "v1/access_tokens/current", BodyPublishers.noBody(), withBearer(token, headers));
+    }
+
+    /** {@code DELETE /v1/access_tokens/current} with the token as bearer. */
+    public HttpResponse<String> revokeCurrent(String token) {
+        return send("DELETE", "v1/access_tokens/current", BodyPublishers.noBody(), withBearer(token));
+    }
+
+    private static String[] withBearer(String token, String... headers) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Authorization";
+        all[headers.length + 1] = "Bearer " + token;
+        return all;
+    }
+
     /** Any request: method, path relative to the base, body, then header names and values. */
     public HttpResponse<String> send(String method, String path, BodyPublisher body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body);
+        if (defaultHeaders.length > 0) {
+            request.headers(defaultHeaders);
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }

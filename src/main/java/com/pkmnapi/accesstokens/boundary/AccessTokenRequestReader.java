@@ -1,6 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
-import jakarta.json.Json;
+import com.pkmnapi.platform.JsonObjects;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -32,7 +32,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
     public AccessTokenRequest readFrom(Class<AccessTokenRequest> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
         JsonValue root;
-        try (JsonReader reader = Json.createReader(body)) {
+        try (JsonReader reader = JsonObjects.reader(body)) {
             root = reader.readValue();
         } catch (JsonException | IllegalStateException | NoSuchElementException e) {
             throw AccessTokenRequest.invalid("Request body is not valid JSON");
@@ -42,7 +42,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
         if (kind == null || kind.getValueType() == JsonValue.ValueType.NULL) {
             throw AccessTokenRequest.invalid("data.type is required");
         }
-        if (!Json.createValue(AccessTokenRequest.TYPE).equals(kind)) {
+        if (!JsonObjects.string(AccessTokenRequest.TYPE).equals(kind)) {
             throw AccessTokenRequest.invalid("data.type must be \"" + AccessTokenRequest.TYPE + "\"");
         }
         return new AccessTokenRequest(member(data, "attributes", "data.attributes"));

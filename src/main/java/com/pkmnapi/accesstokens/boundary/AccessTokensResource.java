@@ -2,7 +2,7 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
  * Each refusal is an exception that its mapper turns into the JSON error.
  */
 @Path("v1/access_tokens")
-@RequestScoped
+@ApplicationScoped
 @RefuseAuthorization
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,18 +33,15 @@ public class AccessTokensResource {
     @Inject
     PublicUrls urls;
 
-    @Context
-    UriInfo uriInfo;
-
     @POST
-    public Response issue(AccessTokenRequest request) {
+    public Response issue(AccessTokenRequest request, @Context UriInfo uriInfo) {
         tokens.issue(required(request).emailAddress());
         return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
     }
 
     @POST
     @Path("delete")
-    public Response requestDeletion(AccessTokenRequest request) {
+    public Response requestDeletion(AccessTokenRequest request, @Context UriInfo uriInfo) {
         EmailAddress address = required(request).emailAddress();
         tokens.requestDeletion(address, code -> urls.deletionConfirmation(uriInfo, address.value(), code));
         return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();

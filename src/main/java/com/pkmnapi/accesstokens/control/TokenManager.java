@@ -3,16 +3,23 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
 import com.pkmnapi.platform.Settings;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -42,6 +49,12 @@ public class TokenManager {
     @Inject
     Clock clock;
 
+    @Inject
+    TokenCache cache;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Mails a new token to the address. Earlier tokens stay valid.
      *
@@ -59,7 +72,8 @@ public class TokenManager {
             throw new TokenLimitReached(settings.tokenCap());
         }
         String token = Secrets.newToken();
-        AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now, null);
+        AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now,
+                settings.tokenLifetime().map(now::plus).orElse(null));
         em.persist(stored);
         mailbox.tokenMailSent(now);
         // a database failure must surface before the mail is out
@@ -109,7 +123,56 @@ public class TokenManager {
                 .setParameter("emailAddress", address.normalized())
                 .executeUpdate();
         LOG.info(() -> "Revoked " + revoked + " access token(s) with a deletion code");
+        forgetWhenDone(() -> cache.forgetAddress(address.normalized()));
         return revoked;
+    }
+
+    /** The stored token with this digest, whether live or not: the caller decides. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<VerifiedToken> find(String digest) {
+        return em.createNamedQuery(AccessToken.BY_DIGEST, AccessToken.class)
+                .setParameter("digest", digest)
+                .getResultStream()
+                .findFirst()
+                .map(VerifiedToken::of);
+    }
+
+    /** Records a use of the token, unless one within the resolution is recorded already. */
+    public void recordUse(String tokenId, Instant now, Duration resolution) {
+        em.createNamedQuery(AccessToken.RECORD_USE)
+                .setParameter("id", tokenId)
+                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("recordedBefore", LocalDateTime.ofInstant(now.minus(resolution), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    /** Revokes one token by its id; revoking one that is already gone is no error. */
+    public void revoke(String tokenId) {
+        AccessToken stored = em.find(AccessToken.class, tokenId);
+        if (stored != null) {
+            em.remove(stored);
+            LOG.info(() -> "Revoked access token " + tokenId + " with itself");
+        }
+        forgetWhenDone(() -> cache.forgetId(tokenId));
+    }
+
+    /**
+     * Forgets cached tokens now and once more when the transaction has ended: a check that looked
+     * the token up in between, before the deletion was committed, may have cached it again.
+     */
+    private void forgetWhenDone(Runnable forget) {
+        forget.run();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                forget.run();
+            }
+        });
     }
 
     private Mailbox lock(EmailAddress address) {
@@ -118,9 +181,11 @@ public class TokenManager {
     }
 
     private long liveTokens(EmailAddress address, Instant now) {
+        Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
         return em.createNamedQuery(AccessToken.COUNT_LIVE, Long.class)
                 .setParameter("emailAddress", address.normalized())
                 .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("createdAfter", LocalDateTime.ofInstant(createdAfter, ZoneOffset.UTC))
                 .getSingleResult();
     }
 }

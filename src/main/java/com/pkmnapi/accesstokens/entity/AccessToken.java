@@ -5,9 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,13 +20,27 @@ import java.util.UUID;
 @Table(name = "ACCESS_TOKEN")
 @NamedQuery(name = AccessToken.COUNT_LIVE,
         query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress"
-                + " AND (t.dateExpire IS NULL OR t.dateExpire > :now)")
+                + " AND (t.dateExpire IS NULL OR t.dateExpire > :now) AND t.dateCreate > :createdAfter")
+@NamedQuery(name = AccessToken.BY_DIGEST, query = "SELECT t FROM AccessToken t WHERE t.digest = :digest")
+@NamedQuery(name = AccessToken.RECORD_USE,
+        query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
+                + " AND (t.dateLastUsed IS NULL OR t.dateLastUsed <= :recordedBefore)")
 @NamedQuery(name = AccessToken.DELETE_ALL_OF,
         query = "DELETE FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 public class AccessToken {
 
-    /** Parameters {@code emailAddress} (normalized) and {@code now} (UTC {@link LocalDateTime}). */
+    /**
+     * Parameters {@code emailAddress} (normalized), {@code now} and {@code createdAfter} (UTC
+     * {@link LocalDateTime}s; the latter for a maximum lifetime set after tokens were issued).
+     */
     public static final String COUNT_LIVE = "AccessToken.countLive";
+    /** Parameter {@code digest}. */
+    public static final String BY_DIGEST = "AccessToken.byDigest";
+    /**
+     * Parameters {@code id}, {@code now} and {@code recordedBefore} (UTC {@link LocalDateTime}s):
+     * sets the last use unless one after {@code recordedBefore} is recorded already.
+     */
+    public static final String RECORD_USE = "AccessToken.recordUse";
     /** Parameter {@code emailAddress} (normalized). */
     public static final String DELETE_ALL_OF = "AccessToken.deleteAllOf";
 
@@ -89,5 +105,26 @@ public class AccessToken {
 
     public Instant expires() {
         return UtcTimes.fromColumn(dateExpire);
+    }
+
+    /**
+     * Expired at its own expiry, or once older than the maximum lifetime: a lifetime set after
+     * the token was issued applies to it too.
+     */
+    public boolean isExpired(Instant now, Optional<Duration> maximumLifetime) {
+        return isExpired(created(), expires(), now, maximumLifetime);
+    }
+
+    /** The expiry rule, for a token known by its times. */
+    public static boolean isExpired(Instant created, Instant expires, Instant now, Optional<Duration> maximumLifetime) {
+        if (expires != null && !now.isBefore(expires)) {
+            return true;
+        }
+        return maximumLifetime.map(lifetime -> !now.isBefore(created.plus(lifetime))).orElse(false);
+    }
+
+    /** Whether a use at {@code now} is to be recorded, given the last recorded one. */
+    public static boolean isUseDue(Instant lastUsed, Instant now, Duration resolution) {
+        return lastUsed == null || !now.isBefore(lastUsed.plus(resolution));
     }
 }

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# The benchmark of the token in use, in one command: src/bench/run.sh
+#
+# Builds the WAR, starts GreenMail and Payara Micro (its mail session made by the production
+# script server-config/payara/post-boot-commands.asadmin), gets a real token through the mail, and
+# measures with wrk, in one run:
+#   - GET /health, the ceiling: the same server, nothing behind it;
+#   - GET /v1/access_tokens/current with that token (bearer check, database lookup);
+#   - POST /v1/access_tokens, each for a new address, with real SMTP delivery;
+# first with 10^3 tokens stored, then again with 10^6 (seeded into the database while the server
+# is stopped), and prints the ratios. The machine is shared and noisy: compare the ratios, which
+# come from one run, rather than the absolute figures.
+#
+# Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_CONNECTIONS (16),
+# BENCH_THREADS (2), BENCH_LARGE_TOKENS (1000000), BENCH_PORT (8190), BENCH_SMTP_PORT (3325),
+# BENCH_MAIL_API_PORT (8195).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+SECONDS_EACH=${BENCH_SECONDS:-10}
+WARMUP=${BENCH_WARMUP_SECONDS:-5}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+SMALL=1000
+LARGE=${BENCH_LARGE_TOKENS:-1000000}
+PORT=${BENCH_PORT:-8190}
+SMTP_PORT=${BENCH_SMTP_PORT:-3325}
+MAIL_API_PORT=${BENCH_MAIL_API_PORT:-8195}
+WORK=target/bench
+BASE=http://127.0.0.1:$PORT
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "Installing wrk (Debian package)"
+    if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo -n); fi
+    "${sudo[@]}" apt-get install -y -q wrk >/dev/null || { "${sudo[@]}" apt-get update -q && "${sudo[@]}" apt-get install -y -q wrk; }
+fi
+
+echo "Building the WAR"
+mvn -q -DskipTests -DskipITs package
+rm -rf "$WORK"
+mkdir -p "$WORK"
+
+server_pid=""
+mail_pid=""
+stop_server() {
+    if [ -n "$server_pid" ]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=""
+    fi
+}
+cleanup() {
+    stop_server
+    if [ -n "$mail_pid" ]; then
+        kill "$mail_pid" 2>/dev/null || true
+        wait "$mail_pid" 2>/dev/null || true
+    fi
+}
+trap cleanup EXIT
+
+java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgreenmail.auth.disabled \
+     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+     -jar target/servers/greenmail-standalone.jar >"$WORK/greenmail.log" 2>&1 &
+mail_pid=$!
+
+# start_server [NAME=value ...]: the server, with these settings on top of the benchmark's own
+start_server() {
+    stop_server
+    env PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
+        PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_USER=bench \
+        PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='pkmnapi <bench@localhost>' "$@" \
+        java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar target/servers/payara-micro.jar --nocluster \
+        --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
+        --postbootcommandfile server-config/payara/post-boot-commands.asadmin \
+        --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 240); do
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" = 200 ]; then
+            return
+        fi
+        sleep 1
+    done
+    echo "The server did not come up; see $WORK/server.log" >&2
+    exit 1
+}
+
+seed() {
+    stop_server
+    java -cp "$(ls target/pkmnapi/WEB-INF/lib/derby*.jar | paste -sd:)" src/bench/SeedTokens.java \
+        "$PWD/$WORK/derby" "$1"
+}
+
+# wrk's latency figures to milliseconds
+to_ms() {
+    awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) }
+           else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'
+}
+
+results="$WORK/results.tsv"
+# measure <label> <tokens stored> <wrk arguments...>: a warm-up, then the measured run
+measure() {
+    local label=$1 tokens=$2
+    shift 2
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null
+    local out
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@")
+    echo "$out" >>"$WORK/wrk.log"
+    local rps avg p50 p99 errors
+    rps=$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')
+    avg=$(echo "$out" | awk '$1 == "Latency" { print $2; exit }' | to_ms)
+    p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
+    p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+    errors=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$tokens" "$rps" "$avg" "$p50" "$p99" "${errors:-0}" >>"$results"
+    printf '  %-34s %9s tokens %10s req/s  avg %7s ms  p50 %7s ms  p99 %7s ms  non-2xx %s\n' \
+        "$label" "$tokens" "$rps" "$avg" "$p50" "$p99" "${errors:-0}"
+}
+
+echo "Starting GreenMail and Payara Micro; getting a token through the mail"
+start_server
+curl -s -o /dev/null "$BASE/v1/access_tokens" -H 'Content-Type: application/json' \
+    -d '{"data": {"type": "access_tokens", "attributes": {"email_address": "bench@example.com"}}}'
+TOKEN=$(curl -s "http://127.0.0.1:$MAIL_API_PORT/api/user/bench@example.com/messages" \
+    | grep -o 'pkmn_at_[0-9A-Za-z]*' | head -n 1)
+if [ -z "$TOKEN" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+        "$BASE/v1/access_tokens/current")" != 200 ]; then
+    echo "No working token came by mail; see $WORK/server.log and $WORK/greenmail.log" >&2
+    exit 1
+fi
+
+VERIFY="GET /v1/access_tokens/current"
+UNCACHED="$VERIFY, no cache"
+: >"$results"
+for tokens in "$SMALL" "$LARGE"; do
+    echo "Seeding to $tokens tokens"
+    seed "$tokens"
+    start_server
+    echo "Measuring with $tokens tokens (wrk -t$THREADS -c$CONNECTIONS, ${WARMUP} s warm-up, ${SECONDS_EACH} s each)"
+    measure "GET /health (ceiling)" "$tokens" "$BASE/health"
+    measure "$VERIFY" "$tokens" -H "Authorization: Bearer $TOKEN" "$BASE/v1/access_tokens/current"
+    if [ "$tokens" = "$SMALL" ]; then
+        measure "POST /v1/access_tokens (+ SMTP)" "$tokens" -s src/bench/issue.lua "$BASE/v1/access_tokens" -- "$(date +%s)"
+    fi
+    # the same check with the token cache off: every request looks the token up in the database
+    start_server PKMNAPI_TOKEN_CACHE_SECONDS=0
+    measure "$UNCACHED" "$tokens" -H "Authorization: Bearer $TOKEN" "$BASE/v1/access_tokens/current"
+done
+
+rps() { awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+trivial=$(rps "GET /health (ceiling)" "$SMALL")
+verify=$(rps "$VERIFY" "$SMALL")
+uncached=$(rps "$UNCACHED" "$SMALL")
+issue=$(rps "POST /v1/access_tokens (+ SMTP)" "$SMALL")
+verify_large=$(rps "$VERIFY" "$LARGE")
+uncached_large=$(rps "$UNCACHED" "$LARGE")
+echo
+echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+echo "Ratios (one run):"
+printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$trivial")   (target >= 0.80)" \
+    "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial")" \
+    "issuance with SMTP / trivial, $SMALL tokens:" "$(ratio "$issue" "$trivial")" \
+    "verify, $LARGE / $SMALL tokens:" "$(ratio "$verify_large" "$verify")   (target >= 0.90)" \
+    "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")"
+if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
+    echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
+    exit 1
+fi

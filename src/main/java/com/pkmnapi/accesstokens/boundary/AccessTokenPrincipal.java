@@ -1,0 +1,21 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import com.pkmnapi.accesstokens.control.VerifiedToken;
+import java.security.Principal;
+import java.time.Instant;
+
+/** The access token a request was authenticated with, as it was when the request came in. */
+public record AccessTokenPrincipal(String id, String emailAddress, Instant created, Instant lastUsed,
+        Instant expires) implements Principal {
+
+    static AccessTokenPrincipal of(VerifiedToken token) {
+        return new AccessTokenPrincipal(token.id(), token.emailAddress(), token.created(), token.lastUsed(),
+                token.expires());
+    }
+
+    /** The owner's address: who is calling. */
+    @Override
+    public String getName() {
+        return emailAddress;
+    }
+}

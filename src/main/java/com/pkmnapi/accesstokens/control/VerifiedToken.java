@@ -1,0 +1,26 @@
+package com.pkmnapi.accesstokens.control;
+
+import com.pkmnapi.accesstokens.entity.AccessToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a request learns about the live token it carries: a snapshot, safe to keep and share. */
+public record VerifiedToken(String id, String emailAddress, Instant created, Instant lastUsed, Instant expires) {
+
+    static VerifiedToken of(AccessToken token) {
+        return new VerifiedToken(token.id(), token.emailAddress(), token.created(), token.lastUsed(), token.expires());
+    }
+
+    boolean isExpired(Instant now, Optional<Duration> maximumLifetime) {
+        return AccessToken.isExpired(created, expires, now, maximumLifetime);
+    }
+
+    boolean isUseDue(Instant now, Duration resolution) {
+        return AccessToken.isUseDue(lastUsed, now, resolution);
+    }
+
+    VerifiedToken usedAt(Instant now) {
+        return new VerifiedToken(id, emailAddress, created, now, expires);
+    }
+}

@@ -1,0 +1,160 @@
+package com.pkmnapi.accesstokens.boundary;
+
+import static com.pkmnapi.testsupport.Envelopes.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.Tokens;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The settings that are too slow or too generous to test at their defaults, on a server started
+ * with short ones (arquillian.xml, {@code payara-micro-short}): a 4 s token lifetime, last use
+ * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, and
+ * one allowed CORS origin. The tests reach the server over loopback, its trusted proxy, and each
+ * is a client of its own through {@code X-Forwarded-For}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ShortSettingsIT {
+
+    private static final String ORIGIN = "https://app.example.com";
+
+    @Deployment(testable = false)
+    @TargetsContainer("payara-micro-short")
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    @ArquillianResource
+    URL base;
+
+    /** Through the trusted proxy (loopback), without saying for whom. */
+    Api proxy;
+
+    /** Through the trusted proxy, for a client of this test's own. */
+    Api api;
+
+    @BeforeEach
+    void client() {
+        proxy = new Api(base).overLoopback();
+        api = proxy.withHeaders("X-Forwarded-For", "198.51.100." + CLIENTS.incrementAndGet());
+    }
+
+    @Test
+    void aTokenExpiresAtTheEndOfTheMaximumLifetime() throws Exception {
+        String token = Tokens.issue(api, Addresses.fresh("expiry"));
+        JsonObject attributes = attributes(api.current(token));
+        Instant created = Instant.parse(attributes.getString("date_create"));
+        assertEquals(created.plusSeconds(4), Instant.parse(attributes.getString("date_expire")));
+
+        Thread.sleep(Duration.between(Instant.now(), created.plusSeconds(5)).toMillis());
+
+        HttpResponse<String> expired = api.current(token);
+        assertEquals("Expired access token", assertError(expired, 401, "error_access_tokens_unauthorized"));
+        assertTrue(expired.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void theLastUseMovesOnceTheResolutionHasPassed() throws Exception {
+        String token = Tokens.issue(api, Addresses.fresh("moving"));
+        Instant first = Instant.parse(attributes(api.current(token)).getString("date_last_used"));
+
+        Thread.sleep(2100);
+
+        Instant second = Instant.parse(attributes(api.current(token)).getString("date_last_used"));
+        assertTrue(second.isAfter(first.plusSeconds(1)), first + " then " + second);
+    }
+
+    @Test
+    void revokingTheCurrentTokenLeavesTheAddressesOtherTokens() throws Exception {
+        String address = Addresses.fresh("two-tokens");
+        String first = Tokens.issue(api, address);
+        Thread.sleep(1100);
+        String second = Tokens.issue(api, address);
+
+        assertEquals(204, api.revokeCurrent(first).statusCode());
+
+        assertEquals(401, api.current(first).statusCode());
+        assertEquals(200, api.current(second).statusCode());
+    }
+
+    @Test
+    void clientsBehindATrustedProxyAreLimitedOneByOne() {
+        String client = "203.0.113.20";
+        for (int i = 0; i < 20; i++) {
+            assertEquals(401, get(client).statusCode(), "request " + (i + 1) + " of the limit");
+        }
+
+        HttpResponse<String> limited = get(client);
+        assertError(limited, 429, "error_too_many_requests");
+        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
+        assertEquals(401, get("203.0.113.21").statusCode(), "another client behind the proxy is not limited");
+        assertEquals(429, get("203.0.113.22, " + client).statusCode(),
+                "an address the client puts in front of its own does not escape the limit");
+    }
+
+    @Test
+    void answersThePreflightOfAnAllowedOrigin() {
+        HttpResponse<String> preflight = proxy.send("OPTIONS", "v1/access_tokens/current", BodyPublishers.noBody(),
+                "Origin", ORIGIN, "Access-Control-Request-Method", "DELETE",
+                "Access-Control-Request-Headers", "authorization,content-type", "X-Forwarded-For", "203.0.113.30");
+
+        assertEquals(204, preflight.statusCode());
+        assertEquals(ORIGIN, header(preflight, "Access-Control-Allow-Origin"));
+        assertEquals("GET, POST, DELETE", header(preflight, "Access-Control-Allow-Methods"));
+        assertEquals("Accept, Authorization, Content-Type", header(preflight, "Access-Control-Allow-Headers"));
+        assertTrue(header(preflight, "Vary").contains("Origin"));
+    }
+
+    @Test
+    void letsAnAllowedOriginReadResponsesAndNoOtherOrigin() {
+        HttpResponse<String> allowed = proxy.send("POST", "v1/access_tokens",
+                BodyPublishers.ofString(Api.envelope(Addresses.fresh("cors"))),
+                "Content-Type", Api.JSON, "Origin", ORIGIN, "X-Forwarded-For", "203.0.113.31");
+        assertEquals(201, allowed.statusCode());
+        assertEquals(ORIGIN, header(allowed, "Access-Control-Allow-Origin"));
+        assertTrue(header(allowed, "Access-Control-Expose-Headers").contains("Location"));
+
+        HttpResponse<String> other = proxy.send("GET", "v1/access_tokens/current", BodyPublishers.noBody(),
+                "Origin", "https://evil.example.com", "X-Forwarded-For", "203.0.113.31");
+        assertFalse(other.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+        HttpResponse<String> otherPreflight = proxy.send("OPTIONS", "v1/access_tokens", BodyPublishers.noBody(),
+                "Origin", "https://evil.example.com", "Access-Control-Request-Method", "POST",
+                "X-Forwarded-For", "203.0.113.31");
+        assertError(otherPreflight, 403, "error_forbidden", "Origin not allowed");
+        assertFalse(otherPreflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    private HttpResponse<String> get(String forwardedFor) {
+        return proxy.send("GET", "v1/access_tokens/current", BodyPublishers.noBody(), "X-Forwarded-For", forwardedFor);
+    }
+
+    private static JsonObject attributes(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response::body);
+        return Api.json(response).getJsonObject("data").getJsonObject("attributes");
+    }
+
+    private static String header(HttpResponse<String> response, String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+}

@@ -1,0 +1,94 @@
+package com.pkmnapi.accesstokens.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.platform.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final VerifiedToken ALICE = new VerifiedToken("id-a", "alice@example.com", T0, null, null);
+    private static final VerifiedToken ALICE_TOO = new VerifiedToken("id-a2", "alice@example.com", T0, null, null);
+    private static final VerifiedToken BOB = new VerifiedToken("id-b", "bob@example.com", T0, null, null);
+
+    @Test
+    void keepsATokenForTheCacheTimeAndNotAMoment() {
+        TokenCache cache = cacheOf("5");
+        cache.put("digest-a", ALICE, T0);
+
+        assertEquals(Optional.of(ALICE), cache.get("digest-a", T0.plusSeconds(4)));
+        assertEquals(Optional.of(ALICE), cache.get("digest-a", T0.plusSeconds(5).minusNanos(1)));
+        assertEquals(Optional.empty(), cache.get("digest-a", T0.plusSeconds(5)));
+        assertEquals(Optional.empty(), cache.get("other", T0));
+    }
+
+    @Test
+    void keepsNothingWhenTheCacheTimeIsZero() {
+        TokenCache cache = cacheOf("0");
+        cache.put("digest-a", ALICE, T0);
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0));
+    }
+
+    @Test
+    void forgetsEveryTokenOfARevokedAddressAndOnlyThose() {
+        TokenCache cache = cacheOf("5");
+        cache.put("digest-a", ALICE, T0);
+        cache.put("digest-a2", ALICE_TOO, T0);
+        cache.put("digest-b", BOB, T0);
+
+        cache.forgetAddress("alice@example.com");
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0));
+        assertEquals(Optional.empty(), cache.get("digest-a2", T0));
+        assertEquals(Optional.of(BOB), cache.get("digest-b", T0));
+    }
+
+    @Test
+    void forgetsOneRevokedTokenById() {
+        TokenCache cache = cacheOf("5");
+        cache.put("digest-a", ALICE, T0);
+        cache.put("digest-a2", ALICE_TOO, T0);
+
+        cache.forgetId("id-a");
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0));
+        assertEquals(Optional.of(ALICE_TOO), cache.get("digest-a2", T0));
+    }
+
+    @Test
+    void anUpdateKeepsTheTimeOfTheLookUp() {
+        TokenCache cache = cacheOf("5");
+        cache.put("digest-a", ALICE, T0);
+        VerifiedToken used = ALICE.usedAt(T0.plusSeconds(3));
+
+        cache.update("digest-a", used);
+
+        assertEquals(Optional.of(used), cache.get("digest-a", T0.plusSeconds(4)));
+        assertTrue(cache.get("digest-a", T0.plusSeconds(5)).isEmpty(), "still stale 5 s after the look-up");
+    }
+
+    @Test
+    void anUpdateDoesNotBringBackAForgottenToken() {
+        TokenCache cache = cacheOf("5");
+        cache.put("digest-a", ALICE, T0);
+        cache.forgetId("id-a");
+
+        cache.update("digest-a", ALICE.usedAt(T0));
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0));
+    }
+
+    private static TokenCache cacheOf(String seconds) {
+        TokenCache cache = new TokenCache();
+        cache.settings = Settings.of(Map.of(Settings.TOKEN_CACHE_SECONDS, seconds));
+        cache.configure();
+        return cache;
+    }
+}
