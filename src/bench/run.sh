@@ -4,21 +4,24 @@
 # Builds the WAR, starts GreenMail and Payara Micro (its mail session made by the production
 # script server-config/payara/post-boot-commands.asadmin), gets a real token through the mail, and
 # measures with wrk, in one run:
-#   - GET /health, the ceiling: the same server, nothing behind it;
+#   - GET /v1/health, the ceiling: the same server and filters, nothing behind it;
 #   - GET /v1/access_tokens/current with that token (bearer check, database lookup);
 #   - POST /v1/access_tokens, each for a new address, with real SMTP delivery;
 # first with 10^3 tokens stored, then again with 10^6 (seeded into the database while the server
-# is stopped), and prints the ratios. The machine is shared and noisy: compare the ratios, which
-# come from one run, rather than the absolute figures.
+# is stopped), and prints the ratios. Each figure is the median of BENCH_ROUNDS runs that take
+# turns with the ceiling's, after a warm-up. The machine is shared and noisy: compare the ratios,
+# which come from one run, rather than the absolute figures.
 #
-# Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (5), BENCH_CONNECTIONS (16),
+# Settings (environment): BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (15),
+# BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_LARGE_TOKENS (1000000), BENCH_PORT (8190), BENCH_SMTP_PORT (3325),
 # BENCH_MAIL_API_PORT (8195).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SECONDS_EACH=${BENCH_SECONDS:-10}
-WARMUP=${BENCH_WARMUP_SECONDS:-5}
+SECONDS_EACH=${BENCH_SECONDS:-8}
+ROUNDS=${BENCH_ROUNDS:-3}
+WARMUP=${BENCH_WARMUP_SECONDS:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 SMALL=1000
@@ -75,7 +78,7 @@ start_server() {
         --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 240); do
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health")" = 200 ]; then
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/v1/health")" = 200 ]; then
             return
         fi
         sleep 1
@@ -97,11 +100,15 @@ to_ms() {
 }
 
 results="$WORK/results.tsv"
-# measure <label> <tokens stored> <wrk arguments...>: a warm-up, then the measured run
+# warm <wrk arguments...>: load that is not measured, for the JIT
+warm() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null
+}
+
+# measure <label> <tokens stored> <wrk arguments...>: one measured run, into $results
 measure() {
     local label=$1 tokens=$2
     shift 2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null
     local out
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@")
     echo "$out" >>"$WORK/wrk.log"
@@ -112,8 +119,24 @@ measure() {
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
     errors=$(echo "$out" | awk '/Non-2xx/ { print $NF }')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$tokens" "$rps" "$avg" "$p50" "$p99" "${errors:-0}" >>"$results"
-    printf '  %-34s %9s tokens %10s req/s  avg %7s ms  p50 %7s ms  p99 %7s ms  non-2xx %s\n' \
+    printf '  %-42s %9s tokens %10s req/s  avg %7s ms  p50 %7s ms  p99 %7s ms  non-2xx %s\n' \
         "$label" "$tokens" "$rps" "$avg" "$p50" "$p99" "${errors:-0}"
+}
+
+# rounds <tokens> <label> <url> [<label> <url>]: warm each up, then ROUNDS measured runs in turn
+rounds() {
+    local tokens=$1
+    shift
+    local -a pairs=("$@")
+    local i
+    for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+        warm "${AUTH[@]}" "${pairs[i + 1]}"
+    done
+    for ((round = 1; round <= ROUNDS; round++)); do
+        for ((i = 0; i < ${#pairs[@]}; i += 2)); do
+            measure "${pairs[i]}" "$tokens" "${AUTH[@]}" "${pairs[i + 1]}"
+        done
+    done
 }
 
 echo "Starting GreenMail and Payara Micro; getting a token through the mail"
@@ -128,37 +151,49 @@ if [ -z "$TOKEN" ] || [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorizat
     exit 1
 fi
 
+TRIVIAL="GET /v1/health (ceiling)"
 VERIFY="GET /v1/access_tokens/current"
 UNCACHED="$VERIFY, no cache"
+ISSUE="POST /v1/access_tokens (+ SMTP)"
+# the bearer header goes on every request: the ceiling ignores it, the check needs it
+AUTH=(-H "Authorization: Bearer $TOKEN")
 : >"$results"
 for tokens in "$SMALL" "$LARGE"; do
     echo "Seeding to $tokens tokens"
     seed "$tokens"
     start_server
-    echo "Measuring with $tokens tokens (wrk -t$THREADS -c$CONNECTIONS, ${WARMUP} s warm-up, ${SECONDS_EACH} s each)"
-    measure "GET /health (ceiling)" "$tokens" "$BASE/health"
-    measure "$VERIFY" "$tokens" -H "Authorization: Bearer $TOKEN" "$BASE/v1/access_tokens/current"
+    echo "Measuring with $tokens tokens (wrk -t$THREADS -c$CONNECTIONS; ${WARMUP} s warm-up; $ROUNDS rounds of ${SECONDS_EACH} s)"
+    rounds "$tokens" "$TRIVIAL" "$BASE/v1/health" "$VERIFY" "$BASE/v1/access_tokens/current"
     if [ "$tokens" = "$SMALL" ]; then
-        measure "POST /v1/access_tokens (+ SMTP)" "$tokens" -s src/bench/issue.lua "$BASE/v1/access_tokens" -- "$(date +%s)"
+        warm -s src/bench/issue.lua "$BASE/v1/access_tokens" -- warm
+        measure "$ISSUE" "$tokens" -s src/bench/issue.lua "$BASE/v1/access_tokens" -- "$(date +%s)"
     fi
     # the same check with the token cache off: every request looks the token up in the database
     start_server PKMNAPI_TOKEN_CACHE_SECONDS=0
-    measure "$UNCACHED" "$tokens" -H "Authorization: Bearer $TOKEN" "$BASE/v1/access_tokens/current"
+    rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current"
 done
 
-rps() { awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results"; }
+# the median requests/s of a label's runs
+rps() {
+    awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results" | sort -n \
+        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-trivial=$(rps "GET /health (ceiling)" "$SMALL")
+trivial=$(rps "$TRIVIAL" "$SMALL")
 verify=$(rps "$VERIFY" "$SMALL")
 uncached=$(rps "$UNCACHED" "$SMALL")
-issue=$(rps "POST /v1/access_tokens (+ SMTP)" "$SMALL")
+trivial_uncached=$(rps "$TRIVIAL, no cache" "$SMALL")
+issue=$(rps "$ISSUE" "$SMALL")
 verify_large=$(rps "$VERIFY" "$LARGE")
 uncached_large=$(rps "$UNCACHED" "$LARGE")
+echo
+echo "Medians (requests/s): ceiling $trivial, verify $verify, verify without cache $uncached (its ceiling" \
+    "$trivial_uncached), issuance $issue; with $LARGE tokens: verify $verify_large, without cache $uncached_large"
 echo
 echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
 echo "Ratios (one run):"
 printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$trivial")   (target >= 0.80)" \
-    "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial")" \
+    "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial_uncached")" \
     "issuance with SMTP / trivial, $SMALL tokens:" "$(ratio "$issue" "$trivial")" \
     "verify, $LARGE / $SMALL tokens:" "$(ratio "$verify_large" "$verify")   (target >= 0.90)" \
     "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")"

@@ -54,9 +54,7 @@ public final class RateLimiter {
     }
 
     static long secondsUntil(Instant end, Instant now) {
-        Duration left = Duration.between(now, end);
-        long seconds = left.getSeconds() + (left.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return RetryAfter.seconds(Duration.between(now, end));
     }
 
     private record Window(Instant end, int count) {

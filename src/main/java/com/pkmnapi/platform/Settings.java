@@ -241,35 +241,27 @@ public final class Settings {
         }
 
         int nonNegative(String name, int fallback) {
-            Optional<String> value = optional(name);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                int number = Integer.parseInt(value.get());
-                if (number >= 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below, with the setting's name
-            }
-            throw invalid(name, value.get(), "a whole number, 0 or more");
+            return whole(name, fallback, 0, "a whole number, 0 or more");
         }
 
         int positive(String name, int fallback) {
+            return whole(name, fallback, 1, "a whole number above 0");
+        }
+
+        private int whole(String name, int fallback, int least, String expected) {
             Optional<String> value = optional(name);
             if (value.isEmpty()) {
                 return fallback;
             }
             try {
                 int number = Integer.parseInt(value.get());
-                if (number > 0) {
+                if (number >= least) {
                     return number;
                 }
             } catch (NumberFormatException e) {
                 // reported below, with the setting's name
             }
-            throw invalid(name, value.get(), "a whole number above 0");
+            throw invalid(name, value.get(), expected);
         }
     }
 }

@@ -43,7 +43,9 @@ class RateLimitIT extends HttpClientTest {
             assertEquals(message.group(1), limited.headers().firstValue("Retry-After").orElse(null));
         }
 
-        HttpResponse<String> health = api.send("GET", "health", BodyPublishers.noBody());
-        assertEquals(200, health.statusCode(), "only /v1 is limited");
+        assertError(api.send("GET", "v1/health", BodyPublishers.noBody()), 429, "error_too_many_requests");
+        HttpResponse<String> page = api.send("GET", "actions/delete-user?email_address=a%40example.com&code=c",
+                BodyPublishers.noBody());
+        assertEquals(200, page.statusCode(), "only /v1 is limited");
     }
 }

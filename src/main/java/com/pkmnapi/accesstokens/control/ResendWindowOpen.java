@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.RetryAfter;
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 
@@ -13,16 +14,11 @@ public class ResendWindowOpen extends RuntimeException {
 
     public ResendWindowOpen(Duration remaining) {
         super("Re-send window still open");
-        this.retryAfterSeconds = retryAfterSeconds(remaining);
+        this.retryAfterSeconds = RetryAfter.seconds(remaining);
     }
 
     /** Whole seconds to wait, rounded up, so that a client that waits that long is never refused. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
-    }
-
-    static long retryAfterSeconds(Duration remaining) {
-        long seconds = remaining.getSeconds() + (remaining.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
     }
 }
