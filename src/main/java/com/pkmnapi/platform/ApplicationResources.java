@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 @DataSourceDefinition(
         name = ApplicationResources.DATA_SOURCE,
         className = "com.pkmnapi.platform.ConfiguredDataSource",
+        properties = "applicationName=pkmnapi",
         minPoolSize = 0,
         maxPoolSize = 32)
 @MailSessionDefinition(

@@ -25,6 +25,24 @@ public class ConfiguredDataSource implements DataSource {
     private final Settings settings = Settings.fromEnvironment();
     private PrintWriter logWriter;
     private int loginTimeout;
+    private String applicationName = "pkmnapi";
+
+    /**
+     * A name for the server's listings. It is also the one connection property the definition
+     * sets: WildFly refuses a data source class without any (IJ031103).
+     */
+    public void setApplicationName(String applicationName) {
+        this.applicationName = applicationName;
+    }
+
+    public String getApplicationName() {
+        return applicationName;
+    }
+
+    @Override
+    public String toString() {
+        return applicationName + " data source";
+    }
 
     @Override
     public Connection getConnection() throws SQLException {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The settings that are too slow or too generous to test at their defaults, on a server started
- * with short ones (arquillian.xml, {@code payara-micro-short}): a 4 s token lifetime, last use
+ * with short ones (arquillian.xml, container {@code short}): a 4 s token lifetime, last use
  * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, and
  * one allowed CORS origin. The tests reach the server over loopback, its trusted proxy, and each
  * is a client of its own through {@code X-Forwarded-For}.
@@ -38,7 +38,7 @@ class ShortSettingsIT {
     private static final String ORIGIN = "https://app.example.com";
 
     @Deployment(testable = false)
-    @TargetsContainer("payara-micro-short")
+    @TargetsContainer("short")
     static WebArchive deployment() {
         return Deployments.war();
     }
