@@ -22,6 +22,8 @@ public class SeedTokens {
     private static final int BATCH = 5_000;
 
     public static void main(String[] args) throws Exception {
+        // Derby's log beside the database, as the service keeps it, not in the working directory
+        System.setProperty("derby.stream.error.file", args[0] + "-seed-derby.log");
         String url = "jdbc:derby:" + args[0];
         long total = Long.parseLong(args[1]);
         SecureRandom random = new SecureRandom();

@@ -40,6 +40,8 @@ fi
 
 echo "Building the WAR"
 mvn -q -DskipTests -DskipITs package
+micro_version=$(sed -n 's:.*<payara.micro.version>\(.*\)</payara.micro.version>.*:\1:p' pom.xml | head -n 1)
+micro_jar=target/servers/payara-micro-$micro_version.jar
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
@@ -72,7 +74,7 @@ start_server() {
     env PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
         PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_USER=bench \
         PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='pkmnapi <bench@localhost>' "$@" \
-        java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar target/servers/payara-micro.jar --nocluster \
+        java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
         --postbootcommandfile server-config/payara/post-boot-commands.asadmin \
         --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * At most {@code limit} requests per client in a fixed window that starts with the client's first
  * request. Counts live in this server's memory: behind a load balancer each node counts its own.
- * Windows that have ended are swept away once the table grows past {@code sweepAbove} clients.
+ * Windows that have ended are swept away once the table grows past {@code sweepAbove} clients,
+ * at most once a second, so that a large table does not cost a scan on every request.
  */
 public final class RateLimiter {
 
@@ -16,6 +17,7 @@ public final class RateLimiter {
     private final Duration window;
     private final int sweepAbove;
     private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep = Instant.MIN;
 
     public RateLimiter(int limit, Duration window, int sweepAbove) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
@@ -42,7 +44,8 @@ public final class RateLimiter {
             wait[0] = secondsUntil(open.end(), now);
             return open;
         });
-        if (windows.size() > sweepAbove) {
+        if (windows.size() > sweepAbove && !now.isBefore(nextSweep)) {
+            nextSweep = now.plusSeconds(1);
             windows.values().removeIf(w -> w.endedBy(now));
         }
         return wait[0];

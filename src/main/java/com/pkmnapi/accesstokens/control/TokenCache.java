@@ -27,6 +27,7 @@ public class TokenCache {
 
     private Duration timeToLive;
     private final ConcurrentMap<String, Entry> byDigest = new ConcurrentHashMap<>();
+    private volatile Instant nextSweep = Instant.MIN;
 
     @PostConstruct
     void configure() {
@@ -44,7 +45,9 @@ public class TokenCache {
             return;
         }
         byDigest.put(digest, new Entry(token, lookedUp.plus(timeToLive)));
-        if (byDigest.size() > SWEEP_ABOVE) {
+        // stale entries go once the cache is large, at most once a second: not a scan per look-up
+        if (byDigest.size() > SWEEP_ABOVE && !lookedUp.isBefore(nextSweep)) {
+            nextSweep = lookedUp.plusSeconds(1);
             byDigest.values().removeIf(entry -> entry.isStale(lookedUp));
         }
     }
