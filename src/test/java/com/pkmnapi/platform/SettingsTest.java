@@ -26,25 +26,7 @@ class SettingsTest {
 
     @Test
     void defaults() {
-        Settings settings = settingsOf(Map.of());
-
-        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
-        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
-        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
-        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
-        assertEquals(5, settings.codeMaxTries());
-        assertEquals(10, settings.tokenCap());
-        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
-        assertTrue(settings.jdbcUrl().endsWith(";create=true"), settings.jdbcUrl());
-        assertEquals(Optional.empty(), settings.publicBaseUrl());
-        assertEquals(Optional.empty(), settings.jdbcUser());
-        assertEquals(Optional.empty(), settings.jdbcPassword());
-        assertEquals(Optional.empty(), settings.tokenLifetime());
-        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
-        assertEquals(120, settings.rateLimitRequests());
-        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
-        assertEquals(Set.of(), settings.trustedProxies());
-        assertEquals(Set.of(), settings.corsAllowedOrigins());
+        assertDefaults(settingsOf(Map.of()));
     }
 
     @Test
@@ -169,27 +151,10 @@ class SettingsTest {
                         Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
                         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
                         Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.TRUSTED_PROXIES,
-                        Settings.CORS_ALLOWED_ORIGINS)
+                        Settings.CORS_ALLOWED_ORIGINS, Settings.TOKEN_CACHE_SECONDS)
                 .collect(Collectors.toMap(name -> name, name -> blank));
 
-        Settings settings = settingsOf(allBlank);
-
-        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
-        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
-        assertEquals(Optional.empty(), settings.publicBaseUrl());
-        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
-        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
-        assertEquals(5, settings.codeMaxTries());
-        assertEquals(10, settings.tokenCap());
-        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
-        assertEquals(Optional.empty(), settings.jdbcUser());
-        assertEquals(Optional.empty(), settings.jdbcPassword());
-        assertEquals(Optional.empty(), settings.tokenLifetime());
-        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
-        assertEquals(120, settings.rateLimitRequests());
-        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
-        assertEquals(Set.of(), settings.trustedProxies());
-        assertEquals(Set.of(), settings.corsAllowedOrigins());
+        assertDefaults(settingsOf(allBlank));
     }
 
     @Test
@@ -259,5 +224,26 @@ class SettingsTest {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
                 () -> settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, value)));
         assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_CACHE_SECONDS"), refusal.getMessage());
+    }
+
+    private static void assertDefaults(Settings settings) {
+        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
+        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
+        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
+        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
+        assertEquals(5, settings.codeMaxTries());
+        assertEquals(10, settings.tokenCap());
+        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
+        assertTrue(settings.jdbcUrl().endsWith(";create=true"), settings.jdbcUrl());
+        assertEquals(Optional.empty(), settings.publicBaseUrl());
+        assertEquals(Optional.empty(), settings.jdbcUser());
+        assertEquals(Optional.empty(), settings.jdbcPassword());
+        assertEquals(Optional.empty(), settings.tokenLifetime());
+        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
+        assertEquals(120, settings.rateLimitRequests());
+        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
+        assertEquals(Set.of(), settings.trustedProxies());
+        assertEquals(Set.of(), settings.corsAllowedOrigins());
+        assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
     }
 }
