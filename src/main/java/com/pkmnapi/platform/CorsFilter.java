@@ -50,10 +50,7 @@ public class CorsFilter extends HttpFilter {
                 response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
                 response.setStatus(204);
             } else {
-                response.setStatus(403);
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(ErrorEnvelope.json(ErrorEnvelope.idOf(403), "Origin not allowed"));
+                ErrorEnvelope.write(response, 403, "Origin not allowed");
             }
             return;
         }

@@ -1,7 +1,9 @@
 package com.pkmnapi.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /**
  * The JSON body of every error:
@@ -22,6 +24,17 @@ public final class ErrorEnvelope {
                         .add("attributes", JsonObjects.builder().add("message", message)))
                 .build()
                 .toString();
+    }
+
+    /**
+     * Writes the envelope as the whole response, for the servlet filters and the error page
+     * that answer before JAX-RS (or without it); the id is the status's own.
+     */
+    public static void write(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json(idOf(status), message));
     }
 
     public static Response.ResponseBuilder response(int status, String id, String message) {

@@ -18,10 +18,7 @@ public class ErrorPageServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number : 404;
-        response.setStatus(status);
         response.setHeader("Server", Version.SERVER_HEADER);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ErrorEnvelope.json(ErrorEnvelope.idOf(status), ErrorEnvelope.messageOf(status)));
+        ErrorEnvelope.write(response, status, ErrorEnvelope.messageOf(status));
     }
 }

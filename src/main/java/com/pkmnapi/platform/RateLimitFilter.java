@@ -42,12 +42,8 @@ public class RateLimitFilter extends HttpFilter {
                     settings.trustedProxies());
             long wait = limiter.acquire(client, clock.instant());
             if (wait > 0) {
-                response.setStatus(429);
                 response.setHeader("Retry-After", Long.toString(wait));
-                response.setContentType("application/json");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(ErrorEnvelope.json(ErrorEnvelope.idOf(429),
-                        "Too many requests. Please try again in " + wait + " seconds."));
+                ErrorEnvelope.write(response, 429, "Too many requests. Please try again in " + wait + " seconds.");
                 return;
             }
         }

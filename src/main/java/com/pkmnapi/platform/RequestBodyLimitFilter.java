@@ -50,12 +50,8 @@ public class RequestBodyLimitFilter extends HttpFilter {
     }
 
     private static void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
         response.setHeader("Connection", "close");
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(ErrorEnvelope.json(ErrorEnvelope.idOf(413),
-                "Request body too large: at most " + MAX_BYTES + " bytes"));
+        ErrorEnvelope.write(response, 413, "Request body too large: at most " + MAX_BYTES + " bytes");
     }
 
     /** The request with its body already read into memory. */
