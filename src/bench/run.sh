@@ -6,16 +6,19 @@
 # measures with wrk, in one run:
 #   - GET /v1/health, the ceiling: the same server and filters, nothing behind it;
 #   - GET /v1/access_tokens/current with that token (bearer check, database lookup);
-#   - POST /v1/access_tokens, each for a new address, with real SMTP delivery;
+#   - POST /v1/access_tokens, each for a new address, with real SMTP delivery, beside the SMTP
+#     ceiling: the mails per second the same GreenMail takes from a plain Jakarta Mail client at
+#     the same concurrency (src/bench/SmtpCeiling.java);
 # first with 10^3 tokens stored, then again with 10^6 (seeded into the database while the server
-# is stopped), and prints the ratios. Each figure is the median of BENCH_ROUNDS runs that take
+# is stopped); then the token check without cache while 40 requests for one address and 10 for
+# others are stuck on an SMTP server that answers each command after 9 s; and prints the ratios. Each figure is the median of BENCH_ROUNDS runs that take
 # turns with the ceiling's, after a warm-up. The machine is shared and noisy: compare the ratios,
 # which come from one run, rather than the absolute figures.
 #
 # Settings (environment): BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (15),
 # BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_LARGE_TOKENS (1000000), BENCH_PORT (8190), BENCH_SMTP_PORT (3325),
-# BENCH_MAIL_API_PORT (8195).
+# BENCH_MAIL_API_PORT (8195), BENCH_SLOW_SMTP_PORT (3326).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -29,6 +32,7 @@ LARGE=${BENCH_LARGE_TOKENS:-1000000}
 PORT=${BENCH_PORT:-8190}
 SMTP_PORT=${BENCH_SMTP_PORT:-3325}
 MAIL_API_PORT=${BENCH_MAIL_API_PORT:-8195}
+SLOW_SMTP_PORT=${BENCH_SLOW_SMTP_PORT:-3326}
 WORK=target/bench
 BASE=http://127.0.0.1:$PORT
 
@@ -40,6 +44,7 @@ fi
 
 echo "Building the WAR"
 mvn -q -DskipTests -DskipITs package
+mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 micro_version=$(sed -n 's:.*<payara.micro.version>\(.*\)</payara.micro.version>.*:\1:p' pom.xml | head -n 1)
 micro_jar=target/servers/payara-micro-$micro_version.jar
 rm -rf "$WORK"
@@ -47,6 +52,7 @@ mkdir -p "$WORK"
 
 server_pid=""
 mail_pid=""
+slow_pid=""
 stop_server() {
     if [ -n "$server_pid" ]; then
         kill "$server_pid" 2>/dev/null || true
@@ -56,6 +62,10 @@ stop_server() {
 }
 cleanup() {
     stop_server
+    if [ -n "$slow_pid" ]; then
+        kill "$slow_pid" 2>/dev/null || true
+        wait "$slow_pid" 2>/dev/null || true
+    fi
     if [ -n "$mail_pid" ]; then
         kill "$mail_pid" 2>/dev/null || true
         wait "$mail_pid" 2>/dev/null || true
@@ -169,11 +179,38 @@ for tokens in "$SMALL" "$LARGE"; do
     if [ "$tokens" = "$SMALL" ]; then
         warm -s src/bench/issue.lua "$BASE/v1/access_tokens" -- warm
         measure "$ISSUE" "$tokens" -s src/bench/issue.lua "$BASE/v1/access_tokens" -- "$(date +%s)"
+        # the same SMTP server, the same concurrency, no service in between
+        read -r smtp_ceiling smtp_failed < <(java -cp "target/classes:$(cat target/bench-classpath.txt)" \
+            src/bench/SmtpCeiling.java 127.0.0.1 "$SMTP_PORT" "$CONNECTIONS" "$SECONDS_EACH")
+        printf '  %-42s %9s tokens %10s mails/s  failed %s\n' "SMTP ceiling (plain Jakarta Mail)" "$tokens" \
+            "$smtp_ceiling" "$smtp_failed"
     fi
     # the same check with the token cache off: every request looks the token up in the database
     start_server PKMNAPI_TOKEN_CACHE_SECONDS=0
     rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current"
 done
+
+echo "Token checks without cache while 40 + 10 token requests are stuck on an SMTP server that"
+echo "answers each command after 9 s"
+java -cp target/test-classes com.pkmnapi.testsupport.SlowSmtpServer "$SLOW_SMTP_PORT" 9000 >"$WORK/slow-smtp.log" 2>&1 &
+slow_pid=$!
+start_server PKMNAPI_TOKEN_CACHE_SECONDS=0 PKMNAPI_SMTP_PORT="$SLOW_SMTP_PORT"
+warm "${AUTH[@]}" "$BASE/v1/access_tokens/current"
+stuck=()
+post() {
+    curl -s -o /dev/null -w '%{http_code}\n' "$BASE/v1/access_tokens" -H 'Content-Type: application/json' \
+        -d "{\"data\": {\"type\": \"access_tokens\", \"attributes\": {\"email_address\": \"$1\"}}}" >>"$WORK/stall-statuses.txt"
+}
+: >"$WORK/stall-statuses.txt"
+stall_run=$(date +%s)
+for i in $(seq 40); do post "stall-$stall_run@example.com" & stuck+=($!); done
+for i in $(seq 10); do post "stall-$stall_run-$i@example.com" & stuck+=($!); done
+sleep 1
+STALL="$UNCACHED, SMTP stalled"
+measure "$STALL" "$LARGE" "${AUTH[@]}" "$BASE/v1/access_tokens/current"
+wait "${stuck[@]}"
+stall_statuses=$(sort "$WORK/stall-statuses.txt" | uniq -c | awk '{ printf "%s%s x %s", sep, $1, $2; sep = ", " }')
+echo "  the 50 stuck requests answered: $stall_statuses"
 
 # the median requests/s of a label's runs
 rps() {
@@ -188,6 +225,8 @@ trivial_uncached=$(rps "$TRIVIAL, no cache" "$SMALL")
 issue=$(rps "$ISSUE" "$SMALL")
 verify_large=$(rps "$VERIFY" "$LARGE")
 uncached_large=$(rps "$UNCACHED" "$LARGE")
+stall_p99=$(awk -F'\t' -v l="$STALL" '$1 == l { print $6 }' "$results")
+uncached_p99=$(awk -F'\t' -v l="$UNCACHED" -v t="$LARGE" '$1 == l && $2 == t { print $6 }' "$results" | sort -n | tail -n 1)
 echo
 echo "Medians (requests/s): ceiling $trivial, verify $verify, verify without cache $uncached (its ceiling" \
     "$trivial_uncached), issuance $issue; with $LARGE tokens: verify $verify_large, without cache $uncached_large"
@@ -198,7 +237,14 @@ printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$tr
     "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial_uncached")" \
     "issuance with SMTP / trivial, $SMALL tokens:" "$(ratio "$issue" "$trivial")" \
     "verify, $LARGE / $SMALL tokens:" "$(ratio "$verify_large" "$verify")   (target >= 0.90)" \
-    "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")"
+    "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")" \
+    "issuance / SMTP ceiling ($smtp_ceiling mails/s):" "$(ratio "$issue" "$smtp_ceiling")   (target >= 0.80)"
+echo "Token checks without cache during the SMTP stall: p99 $stall_p99 ms (target < 50; without a stall," \
+    "the slowest round's p99 was $uncached_p99 ms); the stuck requests answered $stall_statuses"
+if echo "$stall_statuses" | grep -q ' x 500'; then
+    echo "A request stuck on the SMTP server answered 500." >&2
+    exit 1
+fi
 if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
     echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
     exit 1

@@ -22,6 +22,10 @@ import javax.sql.DataSource;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
+    /** How long a request waits for a row lock before it is told to try again. */
+    static final String LOCK_WAIT_SECONDS = "2";
+
     private final Settings settings = Settings.fromEnvironment();
     private PrintWriter logWriter;
     private int loginTimeout;
@@ -79,8 +83,16 @@ public class ConfiguredDataSource implements DataSource {
         return url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
     }
 
-    /** Derby writes its log beside the database rather than into the server's working directory. */
+    /**
+     * Derby writes its log beside the database rather than into the server's working directory,
+     * and gives up a lock wait after a few seconds rather than its default minute: requests hold
+     * the address's row only for short transactions, so a longer wait means trouble, and the
+     * waiting request is better answered "try again" than left hanging.
+     */
     private static void prepareEmbeddedDerby(String url) {
+        if (isEmbeddedDerby(url) && System.getProperty(DERBY_LOCK_WAIT) == null) {
+            System.setProperty(DERBY_LOCK_WAIT, LOCK_WAIT_SECONDS);
+        }
         if (isEmbeddedDerby(url) && System.getProperty("derby.stream.error.file") == null) {
             String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];
             if (!database.isEmpty() && !database.startsWith("memory:")) {

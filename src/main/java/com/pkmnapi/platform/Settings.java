@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,9 @@ public final class Settings {
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
     public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
     public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
+    public static final String MAIL_MAX_IN_FLIGHT = "pkmnapi.mail.max.in.flight";
+    public static final String MAIL_TIMEOUT_SECONDS = "pkmnapi.mail.timeout.seconds";
+    public static final String MAIL_RETRY_DELAYS_SECONDS = "pkmnapi.mail.retry.delays.seconds";
 
     public static final String DEFAULT_MAIL_SESSION = "java:app/mail/pkmnapi";
 
@@ -59,6 +64,9 @@ public final class Settings {
     private final Set<String> trustedProxies;
     private final Set<String> corsAllowedOrigins;
     private final Duration tokenCacheTime;
+    private final int mailMaxInFlight;
+    private final Duration mailTimeout;
+    private final List<Duration> mailRetryDelays;
 
     /** @param source the raw value of a setting by its name, or null where it is not set */
     Settings(UnaryOperator<String> source) {
@@ -85,6 +93,9 @@ public final class Settings {
                 .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
                 .collect(Collectors.toUnmodifiableSet());
         tokenCacheTime = Duration.ofSeconds(read.nonNegative(TOKEN_CACHE_SECONDS, 5));
+        mailMaxInFlight = read.positive(MAIL_MAX_IN_FLIGHT, 16);
+        mailTimeout = Duration.ofSeconds(read.positive(MAIL_TIMEOUT_SECONDS, 15));
+        mailRetryDelays = read.durations(MAIL_RETRY_DELAYS_SECONDS, "30,120,300");
     }
 
     /** From these values alone, the environment aside (tests and tools). */
@@ -188,6 +199,27 @@ public final class Settings {
         return tokenCacheTime;
     }
 
+    /** SMTP conversations this server holds at once; past them a request is refused at once. */
+    public int mailMaxInFlight() {
+        return mailMaxInFlight;
+    }
+
+    /**
+     * The most one SMTP conversation may take, all of it: connecting, every reply and the data.
+     * A conversation still going then is cut off and counts as failed.
+     */
+    public Duration mailTimeout() {
+        return mailTimeout;
+    }
+
+    /**
+     * After a deletion mail failed, the waits before each further try (by default after 30 s,
+     * then 2 and 5 minutes); empty for no retry.
+     */
+    public List<Duration> mailRetryDelays() {
+        return mailRetryDelays;
+    }
+
     private static String origin(String name, String value) {
         if (value.equals("*")) {
             return value;
@@ -238,6 +270,31 @@ public final class Settings {
                     .map(String::strip)
                     .filter(item -> !item.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
+        }
+
+        /**
+         * A comma-separated list of whole seconds, each 0 or more, in the order given; set but
+         * empty is an empty list.
+         */
+        List<Duration> durations(String name, String fallback) {
+            String value = Optional.ofNullable(source.apply(name)).orElse(fallback);
+            List<Duration> durations = new ArrayList<>();
+            for (String item : value.split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                try {
+                    long seconds = Long.parseLong(item.strip());
+                    if (seconds >= 0) {
+                        durations.add(Duration.ofSeconds(seconds));
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below, with the setting's name
+                }
+                throw invalid(name, value, "a comma-separated list of whole seconds, such as 30,120,300");
+            }
+            return List.copyOf(durations);
         }
 
         int nonNegative(String name, int fallback) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -245,5 +246,37 @@ class SettingsTest {
         assertEquals(Set.of(), settings.trustedProxies());
         assertEquals(Set.of(), settings.corsAllowedOrigins());
         assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
+        assertEquals(16, settings.mailMaxInFlight());
+        assertEquals(Duration.ofSeconds(15), settings.mailTimeout());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300)),
+                settings.mailRetryDelays());
+    }
+
+    @Test
+    void theMailBoundsAndRetriesCanBeSet() {
+        Settings settings = settingsOf(Map.of(Settings.MAIL_MAX_IN_FLIGHT, "4", Settings.MAIL_TIMEOUT_SECONDS, "3",
+                Settings.MAIL_RETRY_DELAYS_SECONDS, " 1, 2 ,0"));
+        assertEquals(4, settings.mailMaxInFlight());
+        assertEquals(Duration.ofSeconds(3), settings.mailTimeout());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO), settings.mailRetryDelays());
+    }
+
+    @Test
+    void anEmptyRetryListMeansNoRetry() {
+        assertEquals(List.of(), settingsOf(Map.of(Settings.MAIL_RETRY_DELAYS_SECONDS, "")).mailRetryDelays());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"30,-1", "abc", "1.5", "30;120"})
+    void anInvalidRetryListIsRefusedWithTheSettingsName(String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.MAIL_RETRY_DELAYS_SECONDS, value)));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_MAIL_RETRY_DELAYS_SECONDS"), refusal.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Settings.MAIL_MAX_IN_FLIGHT, Settings.MAIL_TIMEOUT_SECONDS})
+    void aMailBoundBelowOneIsRefused(String name) {
+        assertThrows(IllegalStateException.class, () -> settingsOf(Map.of(name, "0")));
     }
 }

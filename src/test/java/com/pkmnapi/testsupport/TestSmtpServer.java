@@ -41,6 +41,28 @@ public final class TestSmtpServer {
                 .toList();
     }
 
+    /**
+     * The mails to the address once there are at least {@code count}, waiting for up to 15 s:
+     * deletion mails are sent after the request has been answered.
+     */
+    public static List<MimeMessage> awaitMailsTo(String address, int count) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        List<MimeMessage> mails = mailsTo(address);
+        while (mails.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(count + " mails to " + address + " expected, " + mails.size() + " arrived");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            mails = mailsTo(address);
+        }
+        return mails;
+    }
+
     /** Stops the SMTP server, as if it were down, until {@link #start()}. */
     public static synchronized void stop() {
         greenMail.stop();

@@ -1,6 +1,5 @@
 package com.pkmnapi.accesstokens.boundary;
 
-import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,8 +41,7 @@ public class AccessTokensResource {
     @POST
     @Path("delete")
     public Response requestDeletion(AccessTokenRequest request, @Context UriInfo uriInfo) {
-        EmailAddress address = required(request).emailAddress();
-        tokens.requestDeletion(address, code -> urls.deletionConfirmation(uriInfo, address.value(), code));
+        tokens.requestDeletion(required(request).emailAddress(), urls.deletionConfirmation(uriInfo));
         return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
     }
 

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The addresses the service hands out: in the {@code Location} header and in the deletion mail's
@@ -25,16 +23,12 @@ public class PublicUrls {
         return base(request).resolve("v1/access_tokens");
     }
 
-    public URI deletionConfirmation(UriInfo request, String emailAddress, String code) {
-        return base(request).resolve(CONFIRMATION_PAGE + "?email_address=" + encode(emailAddress)
-                + "&code=" + encode(code));
+    /** The confirmation page, without the address and code that the mail's link adds. */
+    public URI deletionConfirmation(UriInfo request) {
+        return base(request).resolve(CONFIRMATION_PAGE);
     }
 
     private URI base(UriInfo request) {
         return settings.publicBaseUrl().orElseGet(request::getBaseUri);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,9 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
 import com.pkmnapi.accesstokens.control.InvalidEmailAddress;
+import com.pkmnapi.accesstokens.control.MailBusy;
 import com.pkmnapi.accesstokens.control.MailNotSent;
+import com.pkmnapi.accesstokens.control.MailboxBusy;
 import com.pkmnapi.accesstokens.control.ResendWindowOpen;
 import com.pkmnapi.accesstokens.control.TokenLimitReached;
 import com.pkmnapi.platform.ErrorEnvelope;
@@ -43,6 +45,31 @@ public final class RefusalMappers {
             return ErrorEnvelope.response(403, "error_access_tokens_timeout",
                             "Please try again in " + seconds + " seconds")
                     .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
+        }
+    }
+
+    /** Like two requests for one address at once: the other one's answer comes first. */
+    @Provider
+    public static class MailboxBusyMapper implements ExceptionMapper<MailboxBusy> {
+        @Override
+        public Response toResponse(MailboxBusy refusal) {
+            long seconds = MailboxBusy.RETRY_AFTER_SECONDS;
+            return ErrorEnvelope.response(403, "error_access_tokens_timeout",
+                            "Please try again in " + seconds + " seconds")
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .build();
+        }
+    }
+
+    @Provider
+    public static class MailBusyMapper implements ExceptionMapper<MailBusy> {
+        @Override
+        public Response toResponse(MailBusy refusal) {
+            return ErrorEnvelope.response(503, "error_access_tokens_email",
+                            "Too many emails are being sent; nothing was changed. Please try again in "
+                                    + refusal.retryAfterSeconds() + " seconds")
+                    .header(HttpHeaders.RETRY_AFTER, refusal.retryAfterSeconds())
                     .build();
         }
     }

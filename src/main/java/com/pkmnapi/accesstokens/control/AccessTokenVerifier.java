@@ -48,8 +48,9 @@ public class AccessTokenVerifier {
     }
 
     private VerifiedToken lookUp(String digest, Instant now) {
+        long generation = cache.generation();
         VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token"));
-        cache.put(digest, found, now);
+        cache.put(digest, found, now, generation);
         return found;
     }
 }

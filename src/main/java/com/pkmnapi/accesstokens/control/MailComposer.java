@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
@@ -60,9 +61,10 @@ public final class MailComposer {
         return message(to, ACCESS_TOKEN_SUBJECT, text, html);
     }
 
-    public MimeMessage deletionCode(EmailAddress to, String code, URI confirmation, Duration lifetime)
+    public MimeMessage deletionCode(EmailAddress to, String code, URI confirmationPage, Duration lifetime)
             throws MessagingException {
         String validity = describe(lifetime);
+        URI confirmation = confirmationLink(confirmationPage, to, code);
         String text = """
                 Hello,
 
@@ -109,6 +111,12 @@ public final class MailComposer {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /** The page's address with the address and the code the page needs. */
+    static URI confirmationLink(URI page, EmailAddress to, String code) {
+        return URI.create(page + "?email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
     /** "1 hour", "30 minutes", "90 seconds": the code's lifetime in words. */

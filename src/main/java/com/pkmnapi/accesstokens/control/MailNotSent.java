@@ -3,15 +3,15 @@ package com.pkmnapi.accesstokens.control;
 import jakarta.ejb.ApplicationException;
 
 /**
- * The SMTP server did not take the mail. The transaction rolls back, so the request changed
- * nothing: no token, no code, no re-send window.
+ * The SMTP server did not take the mail, or not within the mail deadline. For a token mail, what
+ * was recorded for it is undone, so the request changed nothing: no token, no re-send window.
  */
 @ApplicationException(rollback = true)
 public class MailNotSent extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public MailNotSent(Throwable cause) {
-        super("The mail could not be handed to the SMTP server: " + cause.getMessage(), cause);
+    public MailNotSent(String reason, Throwable cause) {
+        super("The mail could not be handed to the SMTP server: " + reason, cause);
     }
 }

@@ -42,6 +42,10 @@ public class Mailboxes {
                 }
             }
         } catch (SQLException e) {
+            if (LockWaits.ranOut(e)) {
+                // the row exists and another request holds it: that request's answer comes first
+                throw new MailboxBusy(e);
+            }
             throw new IllegalStateException("Could not create the mailbox row", e);
         }
     }

@@ -2,6 +2,9 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.platform.Settings;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,23 +14,44 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.net.SocketFactory;
 
 /**
  * Sends the mails through the container-managed mail session named by the setting
- * {@code pkmnapi.mail.session}. Looked up at start, so a wrong name stops the deployment instead of
- * the first request.
+ * {@code pkmnapi.mail.session}, never inside a transaction. At most
+ * {@code pkmnapi.mail.max.in.flight} conversations run at once on this server, each cut off at
+ * {@code pkmnapi.mail.timeout.seconds}, so that a slow or silent SMTP server cannot take threads,
+ * connections or locks with it. Token mails are sent while the requester waits; deletion mails
+ * after the answer, with retries. The session is looked up at start, so a wrong name stops the
+ * deployment instead of the first request.
  */
 @ApplicationScoped
 public class Mailer {
 
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
     @Inject
     Settings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private MailComposer composer;
+    private Semaphore inFlight;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // the observer makes the bean, and so its lookup, eager
@@ -48,21 +72,103 @@ public class Mailer {
             throw new IllegalStateException("Setting " + Settings.MAIL_FROM + " is not a mail address: "
                     + settings.mailFrom(), e);
         }
+        recordSockets(session.getProperties());
+        inFlight = new Semaphore(settings.mailMaxInFlight());
     }
 
+    /** The sockets of both SMTP flavours, so that a conversation can be cut off at its deadline. */
+    private static void recordSockets(Properties properties) {
+        for (String protocol : List.of("smtp", "smtps")) {
+            String name = "mail." + protocol + ".socketFactory";
+            Object configured = properties.get(name);
+            if (configured instanceof SmtpSockets) {
+                continue;
+            }
+            SocketFactory delegate = configured instanceof SocketFactory factory ? factory : SocketFactory.getDefault();
+            properties.put(name, new SmtpSockets(delegate));
+        }
+    }
+
+    /** A place for one conversation, to be taken where the request is decided. */
+    public MailSlot slot() {
+        return new MailSlot(inFlight, settings.mailTimeout().toSeconds());
+    }
+
+    /**
+     * Sends the token while the caller waits, in the place of a slot the caller has taken.
+     *
+     * @throws MailNotSent if the SMTP server refused the mail or did not take it by the deadline
+     */
     public void sendAccessToken(EmailAddress to, String token) {
+        send(() -> composer.accessToken(to, token));
+    }
+
+    /**
+     * Sends the deletion mail after the caller has answered, and tries again after each of the
+     * {@code pkmnapi.mail.retry.delays.seconds} where the SMTP server refused it, timed out or
+     * every place was taken. The code lives only in this task's memory until then.
+     */
+    public void sendDeletionCodeLater(EmailAddress to, String code, URI confirmationPage, Duration lifetime) {
+        executor.execute(() -> tryDeletionMail(to, code, confirmationPage, lifetime, 0));
+    }
+
+    private void tryDeletionMail(EmailAddress to, String code, URI confirmationPage, Duration lifetime, int attempt) {
+        MailSlot slot = slot();
         try {
-            Transport.send(composer.accessToken(to, token));
-        } catch (MessagingException e) {
-            throw new MailNotSent(e);
+            slot.take();
+            send(() -> composer.deletionCode(to, code, confirmationPage, lifetime));
+            return;
+        } catch (MailBusy | MailNotSent failure) {
+            LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.getMessage());
+        } finally {
+            slot.release();
+        }
+        List<Duration> delays = settings.mailRetryDelays();
+        if (attempt < delays.size()) {
+            scheduler.schedule(() -> executor.execute(() -> tryDeletionMail(to, code, confirmationPage, lifetime,
+                    attempt + 1)), delays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            LOG.warning(() -> "Deletion mail given up after " + (attempt + 1) + " tries");
         }
     }
 
-    public void sendDeletionCode(EmailAddress to, String code, URI confirmation, Duration lifetime) {
+    /**
+     * One SMTP conversation under one deadline: a watchdog closes its sockets when the deadline
+     * passes, which ends any read or write it is blocked in. Success is the server's acceptance
+     * of the message; what happens at QUIT no longer matters.
+     */
+    private void send(Composition composition) {
+        SmtpSockets.Conversation conversation = SmtpSockets.begin();
+        ScheduledFuture<?> watchdog = scheduler.schedule(conversation::cutOff,
+                settings.mailTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Transport transport = null;
         try {
-            Transport.send(composer.deletionCode(to, code, confirmation, lifetime));
+            MimeMessage message = composition.compose();
+            transport = message.getSession().getTransport(message.getAllRecipients()[0]);
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
         } catch (MessagingException e) {
-            throw new MailNotSent(e);
+            throw new MailNotSent(conversation.wasCutOff()
+                    ? "no answer within " + settings.mailTimeout().toSeconds() + " s" : e.getMessage(), e);
+        } finally {
+            closeQuietly(transport);
+            watchdog.cancel(false);
+            conversation.close();
         }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the message was taken or refused already; a failed QUIT changes neither
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Composition {
+        MimeMessage compose() throws MessagingException;
     }
 }

@@ -3,19 +3,23 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The tokens this server has looked up recently, by digest, for {@code pkmnapi.token.cache.seconds}:
- * a busy service checking the same token does not cost a database query each time. Revoking a
- * token here forgets it at once (and again when the revoking transaction ends, in case a check
- * cached it in between); only a revocation on another server of a cluster can lag, by at most
- * the cache time.
+ * a busy service checking the same token does not cost a database query each time. A token revoked
+ * here is forgotten as soon as the revocation has committed, and a look-up that began before
+ * then cannot put it back: each revocation moves the cache to a new generation, and a token read
+ * in an earlier generation is not kept. Only a revocation on another server of a cluster can lag,
+ * by at most the cache time.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -28,6 +32,7 @@ public class TokenCache {
     private Duration timeToLive;
     private final ConcurrentMap<String, Entry> byDigest = new ConcurrentHashMap<>();
     private volatile Instant nextSweep = Instant.MIN;
+    private final AtomicLong generation = new AtomicLong();
 
     @PostConstruct
     void configure() {
@@ -39,12 +44,25 @@ public class TokenCache {
         return entry == null || entry.isStale(now) ? Optional.empty() : Optional.of(entry.token());
     }
 
-    /** Remembers a token looked up at {@code lookedUp}. */
-    void put(String digest, VerifiedToken token, Instant lookedUp) {
-        if (timeToLive.isZero()) {
+    /** The current generation: read it before a look-up, and hand it to {@link #put}. */
+    long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Remembers a token looked up at {@code lookedUp}, unless a revocation has committed since the
+     * look-up began (in {@code generationBefore}): the token read may be one it revoked.
+     */
+    void put(String digest, VerifiedToken token, Instant lookedUp, long generationBefore) {
+        if (timeToLive.isZero() || generation.get() != generationBefore) {
             return;
         }
         byDigest.put(digest, new Entry(token, lookedUp.plus(timeToLive)));
+        // a revocation between the check above and the put: it may have missed this entry
+        if (generation.get() != generationBefore) {
+            byDigest.remove(digest);
+            return;
+        }
         // stale entries go once the cache is large, at most once a second: not a scan per look-up
         if (byDigest.size() > SWEEP_ABOVE && !lookedUp.isBefore(nextSweep)) {
             nextSweep = lookedUp.plusSeconds(1);
@@ -61,12 +79,10 @@ public class TokenCache {
         byDigest.remove(digest);
     }
 
-    void forgetAddress(String normalizedAddress) {
-        byDigest.values().removeIf(entry -> entry.token().emailAddress().equals(normalizedAddress));
-    }
-
-    void forgetId(String tokenId) {
-        byDigest.values().removeIf(entry -> entry.token().id().equals(tokenId));
+    /** Forgets revoked tokens once the revocation has committed (at once where there is no transaction). */
+    void revoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked revoked) {
+        generation.incrementAndGet();
+        byDigest.values().removeIf(entry -> revoked.covers(entry.token()));
     }
 
     private record Entry(VerifiedToken token, Instant staleAt) {

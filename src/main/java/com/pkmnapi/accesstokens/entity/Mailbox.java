@@ -62,6 +62,21 @@ public class Mailbox {
         dateLastTokenMail = UtcTimes.toColumn(now);
     }
 
+    /** When the address was last sent a token, or null. */
+    public Instant lastTokenMail() {
+        return UtcTimes.fromColumn(dateLastTokenMail);
+    }
+
+    /**
+     * The token mail recorded at {@code sentAt} did not go out: the window is as it was before,
+     * unless a later token mail has been recorded since.
+     */
+    public void tokenMailUndone(Instant sentAt, Instant previous) {
+        if (sentAt.equals(lastTokenMail())) {
+            dateLastTokenMail = UtcTimes.toColumn(previous);
+        }
+    }
+
     /** How long the address must still wait before it may ask for a deletion code again, if at all. */
     public Optional<Duration> deletionRequestWait(Instant now, Duration window) {
         return remaining(dateLastDeletionRequest, now, window);

@@ -77,7 +77,7 @@ class AccessTokensApiIT extends HttpClientTest {
         HttpResponse<String> requested = api.requestDeletion(address);
 
         assertCreated(requested);
-        List<MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        List<MimeMessage> mails = TestSmtpServer.awaitMailsTo(address, 2);
         assertEquals(2, mails.size(), "the token mail and the deletion mail");
         assertEquals("pkmnapi delete access token", subject(mails.get(1)));
         String text = Mails.text(mails.get(1));
@@ -99,7 +99,7 @@ class AccessTokensApiIT extends HttpClientTest {
         assertCreated(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
         assertCreated(api.requestDeletion(Addresses.fresh("unrelated")));
-        assertEquals(204, api.delete(address, Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)))).statusCode());
+        assertEquals(204, api.delete(address, Mails.code(Mails.text(TestSmtpServer.awaitMailsTo(address, 2).get(1)))).statusCode());
     }
 
     @Test
@@ -111,6 +111,7 @@ class AccessTokensApiIT extends HttpClientTest {
         long seconds = assertTimeout(api.requestDeletion(address));
 
         assertTrue(seconds > 590 && seconds <= 600, "seconds left: " + seconds);
+        TestSmtpServer.awaitMailsTo(address, 2);
         assertEquals(2, TestSmtpServer.mailsTo(address).size(), "no second deletion mail");
     }
 
@@ -131,7 +132,7 @@ class AccessTokensApiIT extends HttpClientTest {
         String address = Addresses.fresh("wrong-code");
         assertCreated(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
-        String code = Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)));
+        String code = Mails.code(Mails.text(TestSmtpServer.awaitMailsTo(address, 2).get(1)));
 
         assertError(api.delete(address, code.substring(1) + "x"), 400, "error_access_tokens_invalid",
                 "Invalid or expired code");
@@ -150,7 +151,7 @@ class AccessTokensApiIT extends HttpClientTest {
         assertTimeout(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
 
-        String code = Mails.code(Mails.text(TestSmtpServer.mailsTo(address).get(1)));
+        String code = Mails.code(Mails.text(TestSmtpServer.awaitMailsTo(address, 2).get(1)));
         assertEquals(204, api.delete(shouted, code).statusCode());
     }
 
@@ -186,7 +187,7 @@ class AccessTokensApiIT extends HttpClientTest {
         assertCreated(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
 
-        MimeMessage mail = TestSmtpServer.mailsTo(address).get(1);
+        MimeMessage mail = TestSmtpServer.awaitMailsTo(address, 2).get(1);
         String html = (String) ((MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
         assertTrue(html.contains("o&#39;neil&amp;co-"), html);
         assertFalse(html.contains("o'neil&co-"), "raw address in the HTML");

@@ -83,8 +83,9 @@ class CurrentAccessTokenIT extends HttpClientTest {
         String address = Addresses.fresh("code-revoke");
         String token = Tokens.issue(api, address);
         assertEquals(200, api.current(token).statusCode());
+        int before = TestSmtpServer.mailsTo(address).size();
         assertEquals(201, api.requestDeletion(address).statusCode());
-        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.awaitMailsTo(address, before + 1);
         assertEquals(204, api.delete(address, Mails.code(Mails.text(mails.get(mails.size() - 1)))).statusCode());
 
         assertUnauthorized(api.current(token), "Invalid access token");

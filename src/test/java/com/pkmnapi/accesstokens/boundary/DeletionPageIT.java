@@ -153,8 +153,9 @@ class DeletionPageIT extends HttpClientTest {
     /** Gets a token and a deletion mail for the address; returns the mail's confirmation link. */
     private String deletionLink(String address) {
         assertEquals(201, api.requestToken(address).statusCode());
+        int before = TestSmtpServer.mailsTo(address).size();
         assertEquals(201, api.requestDeletion(address).statusCode());
-        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.mailsTo(address);
+        List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.awaitMailsTo(address, before + 1);
         return Mails.confirmationLink(Mails.text(mails.get(mails.size() - 1)));
     }
 

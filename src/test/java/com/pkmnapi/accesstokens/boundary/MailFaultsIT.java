@@ -9,6 +9,7 @@ import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
 import com.pkmnapi.testsupport.TestSmtpServer;
+import com.pkmnapi.testsupport.Tokens;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,35 +24,33 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Faults and abuse: the SMTP server down (nothing changes, and all works at once when it is back)
- * and many simultaneous requests for one address (exactly one succeeds, exactly one mail).
+ * Faults and abuse: the SMTP server down (a token request changes nothing, and all works at once
+ * when it is back) and many simultaneous requests for one address (exactly one succeeds, exactly
+ * one mail). The slow, silent and refusing SMTP servers are in {@link SlowMailIT}.
  */
 class MailFaultsIT extends HttpClientTest {
 
     private static final int PARALLEL = 24;
 
     @Test
-    void whileTheSmtpServerIsDownNothingChangesAndAllWorksWhenItIsBack() throws Exception {
+    void whileTheSmtpServerIsDownTokenRequestsChangeNothingAndAllWorksWhenItIsBack() throws Exception {
         String holder = Addresses.fresh("holder");
         String newcomer = Addresses.fresh("newcomer");
-        assertEquals(201, api.requestToken(holder).statusCode());
+        String token = Tokens.issue(api, holder);
 
         TestSmtpServer.stop();
         try {
             assertMailError(api.requestToken(newcomer));
-            assertMailError(api.requestDeletion(holder));
+            // a deletion request is answered before its mail is sent, so the answer cannot tell
+            // whether the address holds tokens: the mail goes out later, with retries
+            assertEquals(201, api.requestDeletion(holder).statusCode());
+            assertEquals(200, api.current(token).statusCode(), "tokens work while mail is down");
         } finally {
             TestSmtpServer.start();
         }
 
         assertEquals(201, api.requestToken(newcomer).statusCode(), "no re-send window was started");
         assertEquals(1, TestSmtpServer.mailsTo(newcomer).size());
-        assertEquals(201, api.requestDeletion(holder).statusCode(), "no deletion window was started");
-        // a restarted GreenMail has forgotten the token mail: what is there now came after the restart
-        List<MimeMessage> holderMails = TestSmtpServer.mailsTo(holder);
-        assertEquals(1, holderMails.size(), "a deletion mail: the holder's token is still there");
-        assertEquals("pkmnapi delete access token", holderMails.get(0).getSubject());
-        assertEquals(204, api.delete(holder, Mails.code(Mails.text(holderMails.get(0)))).statusCode());
     }
 
     @Test
@@ -72,6 +71,12 @@ class MailFaultsIT extends HttpClientTest {
         Map<Integer, Integer> statuses = race(api::requestDeletion, address);
 
         assertEquals(Map.of(201, 1, 403, PARALLEL - 1), statuses);
+        // the deletion mail is sent after the answer: wait for it, then make sure no second one follows
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (TestSmtpServer.mailsTo(address).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
         assertEquals(2, TestSmtpServer.mailsTo(address).size(), "the token mail and exactly one deletion mail");
     }
 

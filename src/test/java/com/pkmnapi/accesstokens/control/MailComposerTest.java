@@ -31,8 +31,9 @@ class MailComposerTest {
     private static final EmailAddress TO = new EmailAddress("you@example.com");
     private static final String TOKEN = Secrets.newToken();
     private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5v";
+    private static final URI PAGE = URI.create("https://tokens.example.com/actions/delete-user");
     private static final URI CONFIRMATION =
-            URI.create("https://tokens.example.com/v1/access_tokens/delete?email_address=you%40example.com&code=" + CODE);
+            URI.create("https://tokens.example.com/actions/delete-user?email_address=you%40example.com&code=" + CODE);
 
     private final Session session = Session.getInstance(new Properties());
     private final InternetAddress from = address("pkmnapi <noreply@tokens.example.com>");
@@ -47,7 +48,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailIsMultipartAlternativeWithPlainTextAndHtmlInUtf8() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
 
         assertAlternativeOfPlainTextAndHtmlInUtf8(mail);
     }
@@ -67,7 +68,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailHeaders() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
 
         assertArrayEquals(new Address[] {from}, mail.message.getFrom());
         assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
@@ -88,7 +89,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailHasTheCodeTheLinkAndTheAddressInBothParts() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
         String escapedLink = CONFIRMATION.toString().replace("&", "&amp;");
 
         assertTrue(mail.text.contains(CODE), mail.text);
@@ -102,9 +103,9 @@ class MailComposerTest {
     @Test
     void deletionCodeMailEscapesTheAddressAndTheLinkInHtmlOnly() throws Exception {
         EmailAddress to = new EmailAddress("a&b'c@example.com");
-        URI confirmation = URI.create("https://tokens.example.com/v1/access_tokens/delete?email_address=a%26b%27c%40example.com&code=" + CODE);
+        URI confirmation = URI.create("https://tokens.example.com/actions/delete-user?email_address=a%26b%27c%40example.com&code=" + CODE);
 
-        Mail mail = received(composer.deletionCode(to, CODE, confirmation, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(to, CODE, PAGE, Duration.ofHours(1)));
 
         assertArrayEquals(new Address[] {new InternetAddress("a&b'c@example.com")},
                 mail.message.getRecipients(Message.RecipientType.TO));
@@ -127,7 +128,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailNeverPutsMarkupFromTheCodeIntoHtml() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, "<script>alert('x')</script>", CONFIRMATION, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, "<script>alert('x')</script>", PAGE, Duration.ofHours(1)));
 
         assertTrue(mail.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), mail.html);
         assertFalse(mail.html.contains("<script>"), mail.html);
@@ -135,8 +136,8 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailStatesTheLifetimeInWords() throws Exception {
-        Mail hour = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofHours(1)));
-        Mail minutes = received(composer.deletionCode(TO, CODE, CONFIRMATION, Duration.ofMinutes(30)));
+        Mail hour = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
+        Mail minutes = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofMinutes(30)));
 
         assertTrue(hour.text.contains("for 1 hour."), hour.text);
         assertTrue(hour.html.contains("for 1 hour."), hour.html);

@@ -20,7 +20,7 @@ class TokenCacheTest {
     @Test
     void keepsATokenForTheCacheTimeAndNotAMoment() {
         TokenCache cache = cacheOf("5");
-        cache.put("digest-a", ALICE, T0);
+        cache.put("digest-a", ALICE, T0, cache.generation());
 
         assertEquals(Optional.of(ALICE), cache.get("digest-a", T0.plusSeconds(4)));
         assertEquals(Optional.of(ALICE), cache.get("digest-a", T0.plusSeconds(5).minusNanos(1)));
@@ -31,7 +31,7 @@ class TokenCacheTest {
     @Test
     void keepsNothingWhenTheCacheTimeIsZero() {
         TokenCache cache = cacheOf("0");
-        cache.put("digest-a", ALICE, T0);
+        cache.put("digest-a", ALICE, T0, cache.generation());
 
         assertEquals(Optional.empty(), cache.get("digest-a", T0));
     }
@@ -39,11 +39,11 @@ class TokenCacheTest {
     @Test
     void forgetsEveryTokenOfARevokedAddressAndOnlyThose() {
         TokenCache cache = cacheOf("5");
-        cache.put("digest-a", ALICE, T0);
-        cache.put("digest-a2", ALICE_TOO, T0);
-        cache.put("digest-b", BOB, T0);
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        cache.put("digest-a2", ALICE_TOO, T0, cache.generation());
+        cache.put("digest-b", BOB, T0, cache.generation());
 
-        cache.forgetAddress("alice@example.com");
+        cache.revoked(TokensRevoked.allOf("alice@example.com"));
 
         assertEquals(Optional.empty(), cache.get("digest-a", T0));
         assertEquals(Optional.empty(), cache.get("digest-a2", T0));
@@ -53,10 +53,10 @@ class TokenCacheTest {
     @Test
     void forgetsOneRevokedTokenById() {
         TokenCache cache = cacheOf("5");
-        cache.put("digest-a", ALICE, T0);
-        cache.put("digest-a2", ALICE_TOO, T0);
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        cache.put("digest-a2", ALICE_TOO, T0, cache.generation());
 
-        cache.forgetId("id-a");
+        cache.revoked(TokensRevoked.one("id-a"));
 
         assertEquals(Optional.empty(), cache.get("digest-a", T0));
         assertEquals(Optional.of(ALICE_TOO), cache.get("digest-a2", T0));
@@ -65,7 +65,7 @@ class TokenCacheTest {
     @Test
     void anUpdateKeepsTheTimeOfTheLookUp() {
         TokenCache cache = cacheOf("5");
-        cache.put("digest-a", ALICE, T0);
+        cache.put("digest-a", ALICE, T0, cache.generation());
         VerifiedToken used = ALICE.usedAt(T0.plusSeconds(3));
 
         cache.update("digest-a", used);
@@ -77,12 +77,37 @@ class TokenCacheTest {
     @Test
     void anUpdateDoesNotBringBackAForgottenToken() {
         TokenCache cache = cacheOf("5");
-        cache.put("digest-a", ALICE, T0);
-        cache.forgetId("id-a");
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        cache.revoked(TokensRevoked.one("id-a"));
 
         cache.update("digest-a", ALICE.usedAt(T0));
 
         assertEquals(Optional.empty(), cache.get("digest-a", T0));
+    }
+
+    @Test
+    void aLookUpThatBeganBeforeARevocationDoesNotPutTheTokenBack() {
+        TokenCache cache = cacheOf("5");
+        // a check reads the generation, then the row, which is still there...
+        long before = cache.generation();
+        // ...the revocation commits and its observer runs...
+        cache.revoked(TokensRevoked.one("id-a"));
+        // ...and only then does the check come to cache what it read
+        cache.put("digest-a", ALICE, T0, before);
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0));
+    }
+
+    @Test
+    void aRevocationOfAnotherAddressAlsoKeepsAnOlderLookUpOut() {
+        TokenCache cache = cacheOf("5");
+        long before = cache.generation();
+        cache.revoked(TokensRevoked.allOf("bob@example.com"));
+        cache.put("digest-a", ALICE, T0, before);
+        assertEquals(Optional.empty(), cache.get("digest-a", T0), "not cached: it is looked up again next time");
+
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        assertEquals(Optional.of(ALICE), cache.get("digest-a", T0));
     }
 
     private static TokenCache cacheOf(String seconds) {

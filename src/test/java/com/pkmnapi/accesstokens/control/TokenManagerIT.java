@@ -13,9 +13,12 @@ import com.pkmnapi.testsupport.container.DatabaseProbe;
 import com.pkmnapi.testsupport.container.Pop3Inbox;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Function;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TokenManagerIT {
 
-    private static final Function<String, URI> LINK = code -> URI.create("http://test.invalid/confirm?code=" + code);
+    private static final URI LINK = URI.create("http://test.invalid/actions/delete-user");
     private static final long PAST_THE_WINDOW = 601;
 
     @Deployment
@@ -61,7 +64,7 @@ class TokenManagerIT {
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
 
-        String code = lastCode(address);
+        String code = awaitCode(address, 1);
         assertEquals(Secrets.digest(code), database.deletionCodeDigest(address.normalized()));
         assertNoStoredValueContains(code);
     }
@@ -124,7 +127,7 @@ class TokenManagerIT {
         tokens.issue(address);
         tokens.issue(bystander);
         tokens.requestDeletion(address, LINK);
-        String code = lastCode(address);
+        String code = awaitCode(address, 1);
 
         EmailAddress otherCase = new EmailAddress(address.value().toUpperCase());
         assertEquals(2, tokens.revokeAll(otherCase, code));
@@ -139,7 +142,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("tries");
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
-        String code = lastCode(address);
+        String code = awaitCode(address, 1);
 
         for (int i = 0; i < 5; i++) {
             assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong" + code));
@@ -154,7 +157,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("four-tries");
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
-        String code = lastCode(address);
+        String code = awaitCode(address, 1);
 
         for (int i = 0; i < 4; i++) {
             assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong"));
@@ -167,7 +170,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("expired");
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
-        String code = lastCode(address);
+        String code = awaitCode(address, 1);
         database.expireDeletionCode(address.normalized());
 
         assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, code));
@@ -179,10 +182,10 @@ class TokenManagerIT {
         EmailAddress address = fresh("replaced");
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
-        String older = lastCode(address);
+        String older = awaitCode(address, 1);
         database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
         tokens.requestDeletion(address, LINK);
-        String newer = lastCode(address);
+        String newer = awaitCode(address, 2);
 
         assertFalse(older.equals(newer));
         assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, older));
@@ -200,6 +203,32 @@ class TokenManagerIT {
         assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "anything"));
     }
 
+    @Test
+    void aLockHeldTooLongIsATryAgainNotAFailure() throws Exception {
+        EmailAddress address = fresh("locked");
+        tokens.requestDeletion(address, LINK); // makes the row; no tokens, so no mail
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> {
+                database.holdMailboxLock(address.normalized(), 6_000);
+                return null;
+            });
+            Thread.sleep(500);
+
+            long began = System.nanoTime();
+            assertThrows(MailboxBusy.class, () -> tokens.issue(address));
+            Duration waited = Duration.ofNanos(System.nanoTime() - began);
+            assertTrue(waited.compareTo(Duration.ofMillis(4_500)) < 0, "a lock wait of a second or two: " + waited);
+            assertTrue(database.tokenDigests(address.normalized()).isEmpty(), "nothing recorded");
+
+            holder.get();
+            tokens.issue(address);
+            assertEquals(1, database.tokenDigests(address.normalized()).size(), "the lock gone, all works");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
     private static EmailAddress fresh(String purpose) {
         return new EmailAddress(Addresses.fresh(purpose));
     }
@@ -215,9 +244,20 @@ class TokenManagerIT {
         return Mails.token(texts.get(texts.size() - 1));
     }
 
-    private static String lastCode(EmailAddress address) throws Exception {
-        List<String> texts = Pop3Inbox.texts(address.value());
-        return Mails.code(texts.get(texts.size() - 1));
+    /** The code of the address's {@code nth} deletion mail, which is sent after the request has returned. */
+    private static String awaitCode(EmailAddress address, int nth) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            List<String> codes = inboxOrEmpty(address).stream().filter(text -> text.contains("code="))
+                    .map(Mails::code).toList();
+            if (codes.size() >= nth) {
+                return codes.get(nth - 1);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No deletion mail number " + nth + " for " + address.value());
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** POP3 refuses the login of an address that never received a mail. */

@@ -1,7 +1,11 @@
 package com.pkmnapi.testsupport.container;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
+import com.pkmnapi.accesstokens.entity.Mailbox;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -69,6 +73,13 @@ public class DatabaseProbe {
                 .setParameter(1, normalizedAddress)
                 .setParameter(2, LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC))
                 .executeUpdate();
+    }
+
+    /** Locks the address's row, as a request does, and keeps it locked for that long. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void holdMailboxLock(String normalizedAddress, long millis) throws InterruptedException {
+        em.find(Mailbox.class, normalizedAddress, LockModeType.PESSIMISTIC_WRITE);
+        Thread.sleep(millis);
     }
 
     /** Stores tokens for the address without mailing them (their secrets are thrown away). */

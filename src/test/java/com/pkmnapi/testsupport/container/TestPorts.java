@@ -8,6 +8,8 @@ public final class TestPorts {
 
     public static final int SMTP = 3125;
     public static final int POP3 = 3210;
+    /** The misbehaving SMTP server of the test JVM (SlowSmtpServer). */
+    public static final int SLOW_SMTP = 3126;
 
     private TestPorts() {
     }

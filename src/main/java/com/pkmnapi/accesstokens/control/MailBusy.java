@@ -1,0 +1,25 @@
+package com.pkmnapi.accesstokens.control;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * As many SMTP conversations as the server may hold are under way; this request was refused at
+ * once, before anything was recorded.
+ */
+@ApplicationException(rollback = true)
+public class MailBusy extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retryAfterSeconds;
+
+    public MailBusy(long retryAfterSeconds) {
+        super("Too many mails in flight");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A conversation ends within the mail deadline, so one place is free by then. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,20 @@
+package com.pkmnapi.accesstokens.control;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The address's row stayed locked by another request for longer than a lock wait may take. It
+ * answers like two requests for one address at once: try again shortly. Nothing was changed.
+ */
+@ApplicationException(rollback = true)
+public class MailboxBusy extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Another request holds the lock only for a short transaction: a second is ample. */
+    public static final long RETRY_AFTER_SECONDS = 1;
+
+    public MailboxBusy(Throwable cause) {
+        super("The address is locked by another request", cause);
+    }
+}

@@ -1,0 +1,159 @@
+package com.pkmnapi.accesstokens.control;
+
+import com.pkmnapi.accesstokens.entity.AccessToken;
+import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.platform.Settings;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The decisions about an address, each in one short transaction under a lock on the address's
+ * {@link Mailbox} row: concurrent requests for one address run one after the other and cannot
+ * both pass a check, and none of them waits for an SMTP server (the {@link TokenManager} sends
+ * after these have committed). A lock that cannot be had within a few seconds is a
+ * {@link MailboxBusy}, never a server error.
+ */
+@Stateless
+public class TokenLedger {
+
+    private static final Logger LOG = Logger.getLogger(TokenLedger.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Mailboxes mailboxes;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TokensRevoked> revocations;
+
+    /**
+     * Records a new token for the address and starts its re-send window, if the rules allow one
+     * and a mail slot is free. The token is live from the commit on, before it is mailed, so that
+     * a mail that arrives always carries a token that verifies.
+     *
+     * @throws ResendWindowOpen if the address was sent a token within the re-send window
+     * @throws TokenLimitReached if the address holds the most live tokens it may
+     * @throws MailBusy if no mail slot is free
+     */
+    public IssuedToken recordToken(EmailAddress address, MailSlot slot) {
+        Mailbox mailbox = lock(address);
+        Instant now = clock.instant();
+        mailbox.tokenMailWait(now, settings.resendWindow()).ifPresent(wait -> {
+            throw new ResendWindowOpen(wait);
+        });
+        if (liveTokens(address, now) >= settings.tokenCap()) {
+            throw new TokenLimitReached(settings.tokenCap());
+        }
+        slot.take();
+        String token = Secrets.newToken();
+        AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now,
+                settings.tokenLifetime().map(now::plus).orElse(null));
+        em.persist(stored);
+        Instant previous = mailbox.lastTokenMail();
+        mailbox.tokenMailSent(now);
+        return new IssuedToken(stored.id(), token, address, now, previous);
+    }
+
+    /** Undoes a token whose mail did not go out: the token goes, the re-send window is as before. */
+    public void forgetToken(IssuedToken issued) {
+        Mailbox mailbox = lock(issued.address());
+        AccessToken stored = em.find(AccessToken.class, issued.id());
+        if (stored != null) {
+            em.remove(stored);
+        }
+        mailbox.tokenMailUndone(issued.sentAt(), issued.previousTokenMail());
+        revocations.fire(TokensRevoked.one(issued.id()));
+    }
+
+    /**
+     * Accepts a deletion request and, if the address holds tokens, records the digest of a new
+     * code, which replaces any earlier one. The window starts either way, so that nobody learns
+     * from the answers which addresses hold tokens.
+     *
+     * @return the new code, to be mailed once this has committed; empty if there are no tokens
+     * @throws ResendWindowOpen if the address asked within the re-send window
+     */
+    public Optional<String> acceptDeletionRequest(EmailAddress address) {
+        Mailbox mailbox = lock(address);
+        Instant now = clock.instant();
+        mailbox.deletionRequestWait(now, settings.resendWindow()).ifPresent(wait -> {
+            throw new ResendWindowOpen(wait);
+        });
+        mailbox.deletionRequested(now);
+        if (liveTokens(address, now) == 0) {
+            return Optional.empty();
+        }
+        String code = Secrets.newDeletionCode();
+        mailbox.newDeletionCode(Secrets.digest(code), now.plus(settings.codeLifetime()));
+        return Optional.of(code);
+    }
+
+    /**
+     * Revokes every token of the address, if the code is its pending deletion code. The code is
+     * checked before anything is deleted, and used up.
+     *
+     * @return how many tokens were revoked
+     * @throws InvalidDeletionCode if the code is wrong, used, expired or dead, or none is pending
+     */
+    public int revokeAll(EmailAddress address, String code) {
+        Mailbox mailbox = lock(address);
+        if (!mailbox.useDeletionCode(Secrets.digest(code), clock.instant(), settings.codeMaxTries())) {
+            throw new InvalidDeletionCode();
+        }
+        int revoked = em.createNamedQuery(AccessToken.DELETE_ALL_OF)
+                .setParameter("emailAddress", address.normalized())
+                .executeUpdate();
+        LOG.info(() -> "Revoked " + revoked + " access token(s) with a deletion code");
+        revocations.fire(TokensRevoked.allOf(address.normalized()));
+        return revoked;
+    }
+
+    /** Revokes one token by its id; revoking one that is already gone is no error. */
+    public void revoke(String tokenId) {
+        AccessToken stored = em.find(AccessToken.class, tokenId);
+        if (stored != null) {
+            em.remove(stored);
+            LOG.info(() -> "Revoked access token " + tokenId + " with itself");
+        }
+        revocations.fire(TokensRevoked.one(tokenId));
+    }
+
+    private Mailbox lock(EmailAddress address) {
+        mailboxes.ensureExists(address.normalized());
+        try {
+            return em.find(Mailbox.class, address.normalized(), LockModeType.PESSIMISTIC_WRITE);
+        } catch (PersistenceException e) {
+            if (LockWaits.ranOut(e)) {
+                throw new MailboxBusy(e);
+            }
+            throw e;
+        }
+    }
+
+    private long liveTokens(EmailAddress address, Instant now) {
+        Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
+        return em.createNamedQuery(AccessToken.COUNT_LIVE, Long.class)
+                .setParameter("emailAddress", address.normalized())
+                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("createdAfter", LocalDateTime.ofInstant(createdAfter, ZoneOffset.UTC))
+                .getSingleResult();
+    }
+}
