@@ -81,7 +81,25 @@ public class ApplicationResources {
     Settings settings;
 
     @PostConstruct
-    void createMissingTables() {
+    void start() {
+        warnAboutOpenSettings();
+        createMissingTables();
+    }
+
+    /** Settings left open that a production server should close: said once, at start. */
+    private void warnAboutOpenSettings() {
+        if (settings.allowedDomains().isEmpty()) {
+            LOG.warning(() -> "Setting " + Settings.ALLOWED_DOMAINS + " (" + Settings.environmentName(Settings.ALLOWED_DOMAINS)
+                    + ") is not set: tokens are mailed to any address on any domain. Set it in production.");
+        }
+        if (settings.publicBaseUrl().isEmpty()) {
+            LOG.warning(() -> "Setting " + Settings.PUBLIC_BASE_URL + " (" + Settings.environmentName(Settings.PUBLIC_BASE_URL)
+                    + ") is not set: links are made only for requests to localhost, and deletion requests to any"
+                    + " other host are refused. Set it to the service's public address.");
+        }
+    }
+
+    private void createMissingTables() {
         try (Connection connection = dataSource.getConnection()) {
             for (String[] table : TABLES) {
                 if (!exists(connection, table[0])) {

@@ -10,10 +10,13 @@ public class RestApplication extends Application {
 
     /**
      * Jersey would publish a generated WADL description at {@code /application.wadl}; the API is
-     * documented elsewhere. A plain property name, so other runtimes simply ignore it.
+     * documented elsewhere. And it would make a relative {@code Location} absolute with the
+     * request's own Host header, which a client chooses: a relative one must stay relative (see
+     * PublicUrls). Plain property names, so other runtimes simply ignore them.
      */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

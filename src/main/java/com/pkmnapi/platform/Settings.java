@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +42,8 @@ public final class Settings {
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
     public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
     public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
+    public static final String TOKEN_UNUSED_LIFETIME_SECONDS = "pkmnapi.token.unused.lifetime.seconds";
+    public static final String ALLOWED_DOMAINS = "pkmnapi.allowed.domains";
     public static final String MAIL_MAX_IN_FLIGHT = "pkmnapi.mail.max.in.flight";
     public static final String MAIL_TIMEOUT_SECONDS = "pkmnapi.mail.timeout.seconds";
     public static final String MAIL_RETRY_DELAYS_SECONDS = "pkmnapi.mail.retry.delays.seconds";
@@ -64,6 +67,8 @@ public final class Settings {
     private final Set<String> trustedProxies;
     private final Set<String> corsAllowedOrigins;
     private final Duration tokenCacheTime;
+    private final Duration tokenUnusedLifetime;
+    private final Set<String> allowedDomains;
     private final int mailMaxInFlight;
     private final Duration mailTimeout;
     private final List<Duration> mailRetryDelays;
@@ -93,6 +98,10 @@ public final class Settings {
                 .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
                 .collect(Collectors.toUnmodifiableSet());
         tokenCacheTime = Duration.ofSeconds(read.nonNegative(TOKEN_CACHE_SECONDS, 5));
+        tokenUnusedLifetime = Duration.ofSeconds(read.positive(TOKEN_UNUSED_LIFETIME_SECONDS, 7 * 24 * 3600));
+        allowedDomains = read.list(ALLOWED_DOMAINS).stream()
+                .map(domain -> allowedDomain(ALLOWED_DOMAINS, domain))
+                .collect(Collectors.toUnmodifiableSet());
         mailMaxInFlight = read.positive(MAIL_MAX_IN_FLIGHT, 16);
         mailTimeout = Duration.ofSeconds(read.positive(MAIL_TIMEOUT_SECONDS, 15));
         mailRetryDelays = read.durations(MAIL_RETRY_DELAYS_SECONDS, "30,120,300");
@@ -199,6 +208,23 @@ public final class Settings {
         return tokenCacheTime;
     }
 
+    /**
+     * How long a token that was never used keeps working after its issue: a token mailed to
+     * someone who never asked for it dies unused.
+     */
+    public Duration tokenUnusedLifetime() {
+        return tokenUnusedLifetime;
+    }
+
+    /**
+     * The mail domains tokens are mailed to, lower-case: {@code corp.example} for that domain,
+     * {@code *.corp.example} for any below it. Empty means any domain, which fits a development
+     * machine only: anyone could have tokens mailed to any address.
+     */
+    public Set<String> allowedDomains() {
+        return allowedDomains;
+    }
+
     /** SMTP conversations this server holds at once; past them a request is refused at once. */
     public int mailMaxInFlight() {
         return mailMaxInFlight;
@@ -230,6 +256,17 @@ public final class Settings {
         }
         String origin = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         return origin.toLowerCase(Locale.ROOT);
+    }
+
+    private static final Pattern DOMAIN_PATTERN = Pattern.compile(
+            "(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
+    private static String allowedDomain(String name, String value) {
+        String domain = value.toLowerCase(Locale.ROOT);
+        if (!DOMAIN_PATTERN.matcher(domain).matches()) {
+            throw invalid(name, value, "a comma-separated list of mail domains such as corp.example,*.corp.example");
+        }
+        return domain;
     }
 
     private static URI baseUrl(String name, String value) {

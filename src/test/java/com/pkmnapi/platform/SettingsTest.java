@@ -246,6 +246,8 @@ class SettingsTest {
         assertEquals(Set.of(), settings.trustedProxies());
         assertEquals(Set.of(), settings.corsAllowedOrigins());
         assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
+        assertEquals(Duration.ofDays(7), settings.tokenUnusedLifetime());
+        assertEquals(Set.of(), settings.allowedDomains());
         assertEquals(16, settings.mailMaxInFlight());
         assertEquals(Duration.ofSeconds(15), settings.mailTimeout());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300)),
@@ -259,6 +261,20 @@ class SettingsTest {
         assertEquals(4, settings.mailMaxInFlight());
         assertEquals(Duration.ofSeconds(3), settings.mailTimeout());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO), settings.mailRetryDelays());
+    }
+
+    @Test
+    void allowedDomainsAreLowerCasedAndMayStartWithAWildcard() {
+        Settings settings = settingsOf(Map.of(Settings.ALLOWED_DOMAINS, "Corp.Example, *.lab.corp.example"));
+        assertEquals(Set.of("corp.example", "*.lab.corp.example"), settings.allowedDomains());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"corp.example/x", "*corp.example", "corp.*.example", "a@corp.example", "-corp.example", "*"})
+    void anInvalidAllowedDomainIsRefusedWithTheSettingsName(String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.ALLOWED_DOMAINS, value)));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_ALLOWED_DOMAINS"), refusal.getMessage());
     }
 
     @Test

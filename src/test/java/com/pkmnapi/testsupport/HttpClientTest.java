@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of the tests that drive the service over HTTP from outside the server: the WAR on its own
- * Payara Micro, and a client for its URL.
+ * Payara Micro, and a client for its URL, reached at 127.0.0.1.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class HttpClientTest {
@@ -25,8 +25,9 @@ public abstract class HttpClientTest {
         return Deployments.war();
     }
 
+    /** Over the loopback name: without pkmnapi.public.base.url only such requests get links. */
     @BeforeEach
     void client() {
-        api = new Api(base);
+        api = new Api(base).overLoopback();
     }
 }

@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -35,14 +37,15 @@ public class AccessTokensResource {
     @POST
     public Response issue(AccessTokenRequest request, @Context UriInfo uriInfo) {
         tokens.issue(required(request).emailAddress());
-        return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
+        return created(uriInfo);
     }
 
     @POST
     @Path("delete")
     public Response requestDeletion(AccessTokenRequest request, @Context UriInfo uriInfo) {
-        tokens.requestDeletion(required(request).emailAddress(), urls.deletionConfirmation(uriInfo));
-        return Response.created(urls.accessTokens(uriInfo)).entity(EMPTY_OBJECT).build();
+        EmailAddress address = required(request).emailAddress();
+        tokens.requestDeletion(address, urls.deletionConfirmation(uriInfo));
+        return created(uriInfo);
     }
 
     @DELETE
@@ -50,6 +53,14 @@ public class AccessTokensResource {
         AccessTokenRequest checked = required(request);
         tokens.revokeAll(checked.emailAddress(), checked.code());
         return Response.noContent().build();
+    }
+
+    /** 201 with the collection's address; set as a header, so that a relative one stays relative. */
+    private Response created(UriInfo uriInfo) {
+        return Response.status(Response.Status.CREATED)
+                .header(HttpHeaders.LOCATION, urls.accessTokens(uriInfo).toString())
+                .entity(EMPTY_OBJECT)
+                .build();
     }
 
     /** Some runtimes hand an empty body to the method as null rather than to the reader. */

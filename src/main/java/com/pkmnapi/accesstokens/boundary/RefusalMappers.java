@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.accesstokens.control.AddressNotAllowed;
 import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
 import com.pkmnapi.accesstokens.control.InvalidEmailAddress;
 import com.pkmnapi.accesstokens.control.MailBusy;
@@ -26,6 +27,23 @@ public final class RefusalMappers {
         public Response toResponse(InvalidEmailAddress refusal) {
             return ErrorEnvelope.response(400, AccessTokenRequest.INVALID,
                     "Invalid email address: " + refusal.value()).build();
+        }
+    }
+
+    @Provider
+    public static class AddressNotAllowedMapper implements ExceptionMapper<AddressNotAllowed> {
+        @Override
+        public Response toResponse(AddressNotAllowed refusal) {
+            return ErrorEnvelope.response(400, AccessTokenRequest.INVALID,
+                    "Email address not allowed: " + refusal.value()).build();
+        }
+    }
+
+    @Provider
+    public static class PublicBaseUrlMissingMapper implements ExceptionMapper<PublicUrls.PublicBaseUrlMissing> {
+        @Override
+        public Response toResponse(PublicUrls.PublicBaseUrlMissing refusal) {
+            return ErrorEnvelope.response(503, ErrorEnvelope.idOf(503), refusal.getMessage()).build();
         }
     }
 

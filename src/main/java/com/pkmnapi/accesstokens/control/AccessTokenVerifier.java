@@ -35,7 +35,7 @@ public class AccessTokenVerifier {
         String digest = Secrets.digest(token);
         Instant now = clock.instant();
         VerifiedToken verified = cache.get(digest, now).orElseGet(() -> lookUp(digest, now));
-        if (verified.isExpired(now, settings.tokenLifetime())) {
+        if (verified.isExpired(now, settings.tokenLifetime(), settings.tokenUnusedLifetime())) {
             cache.forget(digest);
             throw new InvalidAccessToken("Expired access token");
         }

@@ -50,7 +50,8 @@ public class TokenLedger {
      * a mail that arrives always carries a token that verifies.
      *
      * @throws ResendWindowOpen if the address was sent a token within the re-send window
-     * @throws TokenLimitReached if the address holds the most live tokens it may
+     * @throws TokenLimitReached if the address holds the most live tokens it may (tokens never
+     *         used do not count: unsolicited ones must not lock the owner out)
      * @throws MailBusy if no mail slot is free
      */
     public IssuedToken recordToken(EmailAddress address, MailSlot slot) {
@@ -59,7 +60,7 @@ public class TokenLedger {
         mailbox.tokenMailWait(now, settings.resendWindow()).ifPresent(wait -> {
             throw new ResendWindowOpen(wait);
         });
-        if (liveTokens(address, now) >= settings.tokenCap()) {
+        if (liveTokens(AccessToken.COUNT_LIVE_USED, address, now) >= settings.tokenCap()) {
             throw new TokenLimitReached(settings.tokenCap());
         }
         slot.take();
@@ -98,7 +99,7 @@ public class TokenLedger {
             throw new ResendWindowOpen(wait);
         });
         mailbox.deletionRequested(now);
-        if (liveTokens(address, now) == 0) {
+        if (liveTokens(AccessToken.COUNT_LIVE, address, now) == 0) {
             return Optional.empty();
         }
         String code = Secrets.newDeletionCode();
@@ -148,12 +149,15 @@ public class TokenLedger {
         }
     }
 
-    private long liveTokens(EmailAddress address, Instant now) {
+    /** @param query {@link AccessToken#COUNT_LIVE} or {@link AccessToken#COUNT_LIVE_USED} */
+    private long liveTokens(String query, EmailAddress address, Instant now) {
         Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
-        return em.createNamedQuery(AccessToken.COUNT_LIVE, Long.class)
+        return em.createNamedQuery(query, Long.class)
                 .setParameter("emailAddress", address.normalized())
                 .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("createdAfter", LocalDateTime.ofInstant(createdAfter, ZoneOffset.UTC))
+                .setParameter("unusedCreatedAfter",
+                        LocalDateTime.ofInstant(now.minus(settings.tokenUnusedLifetime()), ZoneOffset.UTC))
                 .getSingleResult();
     }
 }

@@ -2,6 +2,7 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.platform.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,6 +41,13 @@ public class TokenManager {
     @Inject
     Settings settings;
 
+    private AllowedDomains allowedDomains;
+
+    @PostConstruct
+    void readPolicy() {
+        allowedDomains = new AllowedDomains(settings.allowedDomains());
+    }
+
     /**
      * Mails a new token to the address. Earlier tokens stay valid.
      *
@@ -48,8 +56,10 @@ public class TokenManager {
      * @throws MailBusy if this server holds as many SMTP conversations as it may
      * @throws MailNotSent if the SMTP server did not take the mail (nothing is left of it)
      * @throws MailboxBusy if another request held the address's lock too long
+     * @throws AddressNotAllowed if the address is outside the allowed domains
      */
     public void issue(EmailAddress address) {
+        requireAllowed(address);
         MailSlot slot = mailer.slot();
         try {
             IssuedToken issued = ledger.recordToken(address, slot);
@@ -73,8 +83,10 @@ public class TokenManager {
      * @param confirmationPage the absolute address of the confirmation page, for the mail's link
      * @throws ResendWindowOpen if the address asked within the re-send window
      * @throws MailboxBusy if another request held the address's lock too long
+     * @throws AddressNotAllowed if the address is outside the allowed domains
      */
     public void requestDeletion(EmailAddress address, URI confirmationPage) {
+        requireAllowed(address);
         ledger.acceptDeletionRequest(address).ifPresent(code ->
                 mailer.sendDeletionCodeLater(address, code, confirmationPage, settings.codeLifetime()));
     }
@@ -92,6 +104,12 @@ public class TokenManager {
     /** Revokes one token by its id; revoking one that is already gone is no error. */
     public void revoke(String tokenId) {
         ledger.revoke(tokenId);
+    }
+
+    private void requireAllowed(EmailAddress address) {
+        if (!allowedDomains.admit(address)) {
+            throw new AddressNotAllowed(address);
+        }
     }
 
     /** The stored token with this digest, whether live or not: the caller decides. */

@@ -12,8 +12,8 @@ public record VerifiedToken(String id, String emailAddress, Instant created, Ins
         return new VerifiedToken(token.id(), token.emailAddress(), token.created(), token.lastUsed(), token.expires());
     }
 
-    boolean isExpired(Instant now, Optional<Duration> maximumLifetime) {
-        return AccessToken.isExpired(created, expires, now, maximumLifetime);
+    boolean isExpired(Instant now, Optional<Duration> maximumLifetime, Duration unusedLifetime) {
+        return AccessToken.isExpired(created, expires, lastUsed, now, maximumLifetime, unusedLifetime);
     }
 
     boolean isUseDue(Instant now, Duration resolution) {

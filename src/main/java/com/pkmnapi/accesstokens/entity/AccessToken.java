@@ -19,8 +19,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "ACCESS_TOKEN")
 @NamedQuery(name = AccessToken.COUNT_LIVE,
-        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress"
-                + " AND (t.dateExpire IS NULL OR t.dateExpire > :now) AND t.dateCreate > :createdAfter")
+        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE)
+@NamedQuery(name = AccessToken.COUNT_LIVE_USED,
+        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
+                + " AND t.dateLastUsed IS NOT NULL")
 @NamedQuery(name = AccessToken.BY_DIGEST, query = "SELECT t FROM AccessToken t WHERE t.digest = :digest")
 @NamedQuery(name = AccessToken.RECORD_USE,
         query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
@@ -29,11 +31,20 @@ import java.util.UUID;
         query = "DELETE FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 public class AccessToken {
 
+    /** Live: not past its expiry, nor its maximum lifetime, nor (if never used) its unused lifetime. */
+    static final String LIVE = " AND (t.dateExpire IS NULL OR t.dateExpire > :now) AND t.dateCreate > :createdAfter"
+            + " AND (t.dateLastUsed IS NOT NULL OR t.dateCreate > :unusedCreatedAfter)";
     /**
-     * Parameters {@code emailAddress} (normalized), {@code now} and {@code createdAfter} (UTC
-     * {@link LocalDateTime}s; the latter for a maximum lifetime set after tokens were issued).
+     * Parameters {@code emailAddress} (normalized), {@code now}, {@code createdAfter} and
+     * {@code unusedCreatedAfter} (UTC {@link LocalDateTime}s: the maximum lifetime, which may have
+     * been set after tokens were issued, and the unused lifetime, both counted back from now).
      */
     public static final String COUNT_LIVE = "AccessToken.countLive";
+    /**
+     * The live tokens that have been used, with the parameters of {@link #COUNT_LIVE}: those count
+     * toward the cap, so that tokens mailed to an address unasked cannot lock its owner out.
+     */
+    public static final String COUNT_LIVE_USED = "AccessToken.countLiveUsed";
     /** Parameter {@code digest}. */
     public static final String BY_DIGEST = "AccessToken.byDigest";
     /**
@@ -108,16 +119,21 @@ public class AccessToken {
     }
 
     /**
-     * Expired at its own expiry, or once older than the maximum lifetime: a lifetime set after
-     * the token was issued applies to it too.
+     * Expired at its own expiry, once older than the maximum lifetime (a lifetime set after the
+     * token was issued applies to it too), or, if it was never used, once older than the unused
+     * lifetime.
      */
-    public boolean isExpired(Instant now, Optional<Duration> maximumLifetime) {
-        return isExpired(created(), expires(), now, maximumLifetime);
+    public boolean isExpired(Instant now, Optional<Duration> maximumLifetime, Duration unusedLifetime) {
+        return isExpired(created(), expires(), lastUsed(), now, maximumLifetime, unusedLifetime);
     }
 
     /** The expiry rule, for a token known by its times. */
-    public static boolean isExpired(Instant created, Instant expires, Instant now, Optional<Duration> maximumLifetime) {
+    public static boolean isExpired(Instant created, Instant expires, Instant lastUsed, Instant now,
+            Optional<Duration> maximumLifetime, Duration unusedLifetime) {
         if (expires != null && !now.isBefore(expires)) {
+            return true;
+        }
+        if (lastUsed == null && !now.isBefore(created.plus(unusedLifetime))) {
             return true;
         }
         return maximumLifetime.map(lifetime -> !now.isBefore(created.plus(lifetime))).orElse(false);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.TestSmtpServer;
 import com.pkmnapi.testsupport.Tokens;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -28,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The settings that are too slow or too generous to test at their defaults, on a server started
  * with short ones (arquillian.xml, container {@code short}): a 4 s token lifetime, last use
- * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, and
- * one allowed CORS origin. The tests reach the server over loopback, its trusted proxy, and each
+ * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, one
+ * allowed CORS origin, mail only to example.com and the domains below corp.example, and the public
+ * address https://tokens.example.com/. The tests reach the server over loopback, its trusted proxy, and each
  * is a client of its own through {@code X-Forwarded-For}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -58,6 +61,34 @@ class ShortSettingsIT {
     void client() {
         proxy = new Api(base).overLoopback();
         api = proxy.withHeaders("X-Forwarded-For", "198.51.100." + CLIENTS.incrementAndGet());
+    }
+
+    @Test
+    void linksStartAtThePublicAddressWhateverHostTheRequestNames() {
+        String holder = Addresses.fresh("public-link");
+        Tokens.issue(api, holder);
+
+        HttpResponse<String> requested = api.send("POST", "v1/access_tokens/delete",
+                BodyPublishers.ofString(Api.envelope(holder)), "Content-Type", Api.JSON, "Host", "evil.example",
+                "X-Forwarded-Host", "evil.example");
+
+        assertEquals(201, requested.statusCode(), requested::body);
+        assertEquals("https://tokens.example.com/v1/access_tokens", requested.headers().firstValue("Location").orElseThrow());
+        String link = Mails.confirmationLink(Mails.text(TestSmtpServer.awaitMailsTo(holder, 2).get(1)));
+        assertTrue(link.startsWith("https://tokens.example.com/actions/delete-user"), link);
+    }
+
+    @Test
+    void anAddressOutsideTheAllowedDomainsGetsNoMail() {
+        for (String outside : new String[] {"someone@elsewhere.test", "someone@corp.example", "x@example.com.evil.test"}) {
+            assertError(api.requestToken(outside), 400, "error_access_tokens_invalid", "Email address not allowed: " + outside);
+            assertError(api.requestDeletion(outside), 400, "error_access_tokens_invalid",
+                    "Email address not allowed: " + outside);
+            assertTrue(TestSmtpServer.mailsTo(outside).isEmpty(), "no mail to " + outside);
+        }
+        String inside = "someone-" + CLIENTS.incrementAndGet() + "@team.corp.example";
+        assertEquals(201, api.requestToken(inside).statusCode());
+        assertEquals(1, TestSmtpServer.mailsTo(inside).size());
     }
 
     @Test

@@ -47,6 +47,9 @@ class TokenManagerIT {
     @Inject
     DatabaseProbe database;
 
+    @Inject
+    AccessTokenVerifier verifier;
+
     @Test
     void storesOnlyTheDigestOfAnIssuedToken() throws Exception {
         EmailAddress address = fresh("digest");
@@ -85,7 +88,7 @@ class TokenManagerIT {
     @Test
     void refusesTokensBeyondTheCapAndChangesNothing() throws Exception {
         EmailAddress address = fresh("cap");
-        database.addTokens(address.normalized(), 10, null);
+        database.addTokens(address.normalized(), 10, null, true);
 
         TokenLimitReached refusal = assertThrows(TokenLimitReached.class, () -> tokens.issue(address));
         assertEquals(10, refusal.cap());
@@ -96,10 +99,38 @@ class TokenManagerIT {
     @Test
     void expiredTokensDoNotCountTowardsTheCap() throws Exception {
         EmailAddress address = fresh("cap-expired");
-        database.addTokens(address.normalized(), 10, Instant.now().minusSeconds(60));
+        database.addTokens(address.normalized(), 10, Instant.now().minusSeconds(60), true);
 
         tokens.issue(address);
         assertEquals(11, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void tenUnsolicitedTokensDoNotStopTheOwnerFromGettingOne() throws Exception {
+        EmailAddress address = fresh("unsolicited");
+        database.addTokens(address.normalized(), 10, null, false);
+
+        tokens.issue(address);
+
+        assertEquals(11, database.tokenDigests(address.normalized()).size());
+    }
+
+    @Test
+    void aTokenNeverUsedStopsWorkingAfterItsUnusedLifetimeAndAUsedOneDoesNot() throws Exception {
+        EmailAddress unused = fresh("never-used");
+        EmailAddress used = fresh("used");
+        tokens.issue(unused);
+        tokens.issue(used);
+        String unusedToken = lastToken(unused);
+        String usedToken = lastToken(used);
+        verifier.verify(usedToken);
+        long eightDays = 8 * 24 * 3600;
+        database.moveTokenCreationBack(unused.normalized(), eightDays);
+        database.moveTokenCreationBack(used.normalized(), eightDays);
+
+        InvalidAccessToken refusal = assertThrows(InvalidAccessToken.class, () -> verifier.verify(unusedToken));
+        assertEquals("Expired access token", refusal.getMessage());
+        assertEquals(used.normalized(), verifier.verify(usedToken).emailAddress());
     }
 
     @Test

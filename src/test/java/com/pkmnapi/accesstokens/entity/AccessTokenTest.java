@@ -25,6 +25,8 @@ class AccessTokenTest {
     private static final Duration LIFETIME = Duration.ofHours(1);
     private static final Duration RESOLUTION = Duration.ofSeconds(60);
     private static final Optional<Duration> NO_LIFETIME = Optional.empty();
+    /** An unused lifetime too long to matter, for the tests of the other rules. */
+    private static final Duration UNUSED_FOR_AGES = Duration.ofDays(365L * 1000);
 
     private final AccessToken forever = new AccessToken(ADDRESS, DIGEST, T0, null);
 
@@ -98,54 +100,54 @@ class AccessTokenTest {
 
     @Test
     void isExpiredNeverWithoutExpiryOrLifetime() {
-        assertFalse(forever.isExpired(T0, NO_LIFETIME));
-        assertFalse(forever.isExpired(T0.plus(Duration.ofDays(365 * 100)), NO_LIFETIME));
+        assertFalse(forever.isExpired(T0, NO_LIFETIME, UNUSED_FOR_AGES));
+        assertFalse(forever.isExpired(T0.plus(Duration.ofDays(365 * 100)), NO_LIFETIME, UNUSED_FOR_AGES));
     }
 
     @Test
     void isExpiredAtAndAfterItsOwnExpiryButNotBefore() {
         AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(LIFETIME));
 
-        assertFalse(token.isExpired(T0, NO_LIFETIME));
-        assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), NO_LIFETIME));
-        assertTrue(token.isExpired(T0.plus(LIFETIME), NO_LIFETIME));
-        assertTrue(token.isExpired(T0.plus(LIFETIME).plusNanos(1), NO_LIFETIME));
-        assertTrue(token.isExpired(T0.plus(Duration.ofDays(30)), NO_LIFETIME));
+        assertFalse(token.isExpired(T0, NO_LIFETIME, UNUSED_FOR_AGES));
+        assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), NO_LIFETIME, UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(T0.plus(LIFETIME), NO_LIFETIME, UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(T0.plus(LIFETIME).plusNanos(1), NO_LIFETIME, UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(T0.plus(Duration.ofDays(30)), NO_LIFETIME, UNUSED_FOR_AGES));
     }
 
     @Test
     void isExpiredAtAndAfterTheMaximumLifetimeButNotBefore() {
         Optional<Duration> lifetime = Optional.of(LIFETIME);
 
-        assertFalse(forever.isExpired(T0, lifetime));
-        assertFalse(forever.isExpired(T0.plus(LIFETIME).minusNanos(1), lifetime));
-        assertTrue(forever.isExpired(T0.plus(LIFETIME), lifetime));
-        assertTrue(forever.isExpired(T0.plus(LIFETIME).plusNanos(1), lifetime));
-        assertTrue(forever.isExpired(T0.plus(Duration.ofDays(30)), lifetime));
+        assertFalse(forever.isExpired(T0, lifetime, UNUSED_FOR_AGES));
+        assertFalse(forever.isExpired(T0.plus(LIFETIME).minusNanos(1), lifetime, UNUSED_FOR_AGES));
+        assertTrue(forever.isExpired(T0.plus(LIFETIME), lifetime, UNUSED_FOR_AGES));
+        assertTrue(forever.isExpired(T0.plus(LIFETIME).plusNanos(1), lifetime, UNUSED_FOR_AGES));
+        assertTrue(forever.isExpired(T0.plus(Duration.ofDays(30)), lifetime, UNUSED_FOR_AGES));
     }
 
     @Test
     void isExpiredAppliesALifetimeSetAfterTheTokenWasIssued() {
         Instant twoHoursLater = T0.plus(Duration.ofHours(2));
-        assertFalse(forever.isExpired(twoHoursLater, NO_LIFETIME));
+        assertFalse(forever.isExpired(twoHoursLater, NO_LIFETIME, UNUSED_FOR_AGES));
 
-        assertTrue(forever.isExpired(twoHoursLater, Optional.of(LIFETIME)));
+        assertTrue(forever.isExpired(twoHoursLater, Optional.of(LIFETIME), UNUSED_FOR_AGES));
     }
 
     @Test
     void isExpiredByAShorterLifetimeSetAfterTheTokenWasIssuedWithALaterExpiry() {
         AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(Duration.ofDays(30)));
 
-        assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME)));
-        assertTrue(token.isExpired(T0.plus(LIFETIME), Optional.of(LIFETIME)));
+        assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(T0.plus(LIFETIME), Optional.of(LIFETIME), UNUSED_FOR_AGES));
     }
 
     @Test
     void isExpiredAtItsOwnExpiryWhenThatComesBeforeTheLifetime() {
         AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plusSeconds(600));
 
-        assertFalse(token.isExpired(T0.plusSeconds(600).minusNanos(1), Optional.of(LIFETIME)));
-        assertTrue(token.isExpired(T0.plusSeconds(600), Optional.of(LIFETIME)));
+        assertFalse(token.isExpired(T0.plusSeconds(600).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(T0.plusSeconds(600), Optional.of(LIFETIME), UNUSED_FOR_AGES));
     }
 
     @Test
@@ -153,8 +155,8 @@ class AccessTokenTest {
         Instant created = Instant.parse("2025-03-01T12:00:00.000000500Z");
         AccessToken token = new AccessToken(ADDRESS, DIGEST, created, null);
 
-        assertFalse(token.isExpired(created.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME)));
-        assertTrue(token.isExpired(created.plus(LIFETIME), Optional.of(LIFETIME)));
+        assertFalse(token.isExpired(created.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
+        assertTrue(token.isExpired(created.plus(LIFETIME), Optional.of(LIFETIME), UNUSED_FOR_AGES));
     }
 
     @Test
@@ -179,5 +181,21 @@ class AccessTokenTest {
     void everyUseIsDueWithAZeroResolution() {
         assertTrue(AccessToken.isUseDue(T0, T0, Duration.ZERO));
         assertTrue(AccessToken.isUseDue(T0, T0.plusNanos(1), Duration.ZERO));
+    }
+
+    @Test
+    void aTokenNeverUsedExpiresAtTheEndOfItsUnusedLifetime() {
+        Duration unused = Duration.ofDays(7);
+
+        assertFalse(AccessToken.isExpired(T0, null, null, T0.plus(unused).minusNanos(1), NO_LIFETIME, unused));
+        assertTrue(AccessToken.isExpired(T0, null, null, T0.plus(unused), NO_LIFETIME, unused));
+        assertTrue(forever.isExpired(T0.plus(unused), NO_LIFETIME, unused), "a new token has never been used");
+    }
+
+    @Test
+    void aTokenUsedOnceIsNotBoundByTheUnusedLifetime() {
+        Duration unused = Duration.ofDays(7);
+
+        assertFalse(AccessToken.isExpired(T0, null, T0.plusSeconds(60), T0.plus(Duration.ofDays(365)), NO_LIFETIME, unused));
     }
 }

@@ -82,11 +82,32 @@ public class DatabaseProbe {
         Thread.sleep(millis);
     }
 
-    /** Stores tokens for the address without mailing them (their secrets are thrown away). */
-    public void addTokens(String normalizedAddress, int count, Instant expires) {
+    /**
+     * Stores tokens for the address without mailing them (their secrets are thrown away), used
+     * once a minute ago where {@code used}, else never used.
+     */
+    public void addTokens(String normalizedAddress, int count, Instant expires, boolean used) {
         for (int i = 0; i < count; i++) {
             String digest = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-            em.persist(new AccessToken(normalizedAddress, digest, Instant.now(), expires));
+            AccessToken token = new AccessToken(normalizedAddress, digest, Instant.now(), expires);
+            em.persist(token);
+            if (used) {
+                em.flush();
+                em.createNamedQuery(AccessToken.RECORD_USE)
+                        .setParameter("id", token.id())
+                        .setParameter("now", LocalDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC))
+                        .setParameter("recordedBefore", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .executeUpdate();
+            }
         }
+    }
+
+    /** As if the address's tokens had been issued that much earlier. */
+    public void moveTokenCreationBack(String normalizedAddress, long seconds) {
+        em.createNativeQuery("UPDATE ACCESS_TOKEN SET"
+                        + " DATE_CREATE = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds) + ", DATE_CREATE)}"
+                        + " WHERE EMAIL_ADDRESS = ?1")
+                .setParameter(1, normalizedAddress)
+                .executeUpdate();
     }
 }
