@@ -82,6 +82,54 @@ public class TokenLedger {
         }
         mailbox.tokenMailUndone(issued.sentAt(), issued.previousTokenMail());
         revocations.fire(TokensRevoked.one(issued.id()));
+        removeIfIdle(mailbox);
+    }
+
+    /**
+     * Removes the address's row if it keeps nothing any more; a request that holds it is waited
+     * for, and what it recorded counts. A row locked too long stays, for the next purge.
+     */
+    public void removeIfIdle(String normalizedAddress) {
+        try {
+            Mailbox mailbox = em.find(Mailbox.class, normalizedAddress, LockModeType.PESSIMISTIC_WRITE);
+            if (mailbox != null) {
+                removeIfIdle(mailbox);
+            }
+        } catch (PersistenceException e) {
+            if (!LockWaits.ranOut(e)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes the tokens past their expiry, their maximum lifetime or (never used) their unused
+     * lifetime, and forgets the deletion codes past theirs.
+     *
+     * @return how many tokens were deleted
+     */
+    public int purgeExpired(Instant now) {
+        int tokens = em.createNamedQuery(AccessToken.DELETE_EXPIRED)
+                .setParameter("now", utc(now))
+                .setParameter("createdBefore", utc(settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH)))
+                .setParameter("unusedCreatedBefore", utc(now.minus(settings.tokenUnusedLifetime())))
+                .executeUpdate();
+        em.createNamedQuery(Mailbox.DROP_DEAD_CODES).setParameter("now", utc(now)).executeUpdate();
+        return tokens;
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private void removeIfIdle(Mailbox mailbox) {
+        em.flush();
+        long tokens = em.createNamedQuery(AccessToken.COUNT_ALL_OF, Long.class)
+                .setParameter("emailAddress", mailbox.emailAddress())
+                .getSingleResult();
+        if (tokens == 0 && mailbox.isIdle(clock.instant(), settings.resendWindow())) {
+            em.remove(mailbox);
+        }
     }
 
     /**
@@ -138,9 +186,17 @@ public class TokenLedger {
     }
 
     private Mailbox lock(EmailAddress address) {
-        mailboxes.ensureExists(address.normalized());
         try {
-            return em.find(Mailbox.class, address.normalized(), LockModeType.PESSIMISTIC_WRITE);
+            Mailbox mailbox = null;
+            // the purge may remove an idle row between its creation and the lock: make it again
+            for (int attempt = 0; mailbox == null && attempt < 3; attempt++) {
+                mailboxes.ensureExists(address.normalized());
+                mailbox = em.find(Mailbox.class, address.normalized(), LockModeType.PESSIMISTIC_WRITE);
+            }
+            if (mailbox == null) {
+                throw new MailboxBusy(null);
+            }
+            return mailbox;
         } catch (PersistenceException e) {
             if (LockWaits.ranOut(e)) {
                 throw new MailboxBusy(e);

@@ -27,6 +27,10 @@ import java.util.UUID;
 @NamedQuery(name = AccessToken.RECORD_USE,
         query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
                 + " AND (t.dateLastUsed IS NULL OR t.dateLastUsed <= :recordedBefore)")
+@NamedQuery(name = AccessToken.DELETE_EXPIRED,
+        query = "DELETE FROM AccessToken t WHERE (t.dateExpire IS NOT NULL AND t.dateExpire <= :now)"
+                + " OR t.dateCreate <= :createdBefore OR (t.dateLastUsed IS NULL AND t.dateCreate <= :unusedCreatedBefore)")
+@NamedQuery(name = AccessToken.COUNT_ALL_OF, query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 @NamedQuery(name = AccessToken.DELETE_ALL_OF,
         query = "DELETE FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 public class AccessToken {
@@ -52,6 +56,13 @@ public class AccessToken {
      * sets the last use unless one after {@code recordedBefore} is recorded already.
      */
     public static final String RECORD_USE = "AccessToken.recordUse";
+    /**
+     * Parameters {@code now}, {@code createdBefore} (the maximum lifetime back from now) and
+     * {@code unusedCreatedBefore} (the unused lifetime back from now): deletes what no longer works.
+     */
+    public static final String DELETE_EXPIRED = "AccessToken.deleteExpired";
+    /** Parameter {@code emailAddress} (normalized): every token of the address, live or not. */
+    public static final String COUNT_ALL_OF = "AccessToken.countAllOf";
     /** Parameter {@code emailAddress} (normalized). */
     public static final String DELETE_ALL_OF = "AccessToken.deleteAllOf";
 

@@ -3,6 +3,7 @@ package com.pkmnapi.accesstokens.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +20,23 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "MAILBOX")
+@NamedQuery(name = Mailbox.DROP_DEAD_CODES,
+        query = "UPDATE Mailbox m SET m.deletionCodeDigest = NULL, m.dateDeletionCodeExpire = NULL"
+                + " WHERE m.dateDeletionCodeExpire <= :now")
+@NamedQuery(name = Mailbox.IDLE,
+        query = "SELECT m.emailAddress FROM Mailbox m WHERE m.deletionCodeDigest IS NULL"
+                + " AND (m.dateLastTokenMail IS NULL OR m.dateLastTokenMail <= :windowStart)"
+                + " AND (m.dateLastDeletionRequest IS NULL OR m.dateLastDeletionRequest <= :windowStart)"
+                + " AND NOT EXISTS (SELECT t FROM AccessToken t WHERE t.emailAddress = m.emailAddress)")
 public class Mailbox {
+
+    /** Parameter {@code now}: forgets the codes that have expired. */
+    public static final String DROP_DEAD_CODES = "Mailbox.dropDeadCodes";
+    /**
+     * Parameter {@code windowStart} (now less the re-send window): the addresses whose rows keep
+     * nothing any more, neither a code, nor an open window, nor a token.
+     */
+    public static final String IDLE = "Mailbox.idle";
 
     @Id
     @Column(name = "EMAIL_ADDRESS", length = 254)
@@ -91,6 +108,12 @@ public class Mailbox {
         deletionCodeDigest = Objects.requireNonNull(digest, "digest");
         dateDeletionCodeExpire = UtcTimes.toColumn(Objects.requireNonNull(expires, "expires"));
         deletionCodeFailures = 0;
+    }
+
+    /** Nothing kept: no code and no window open at {@code now} (tokens are the caller's to count). */
+    public boolean isIdle(Instant now, Duration window) {
+        return deletionCodeDigest == null && tokenMailWait(now, window).isEmpty()
+                && deletionRequestWait(now, window).isEmpty();
     }
 
     public boolean hasDeletionCode() {

@@ -50,6 +50,9 @@ class TokenManagerIT {
     @Inject
     AccessTokenVerifier verifier;
 
+    @Inject
+    Purge purge;
+
     @Test
     void storesOnlyTheDigestOfAnIssuedToken() throws Exception {
         EmailAddress address = fresh("digest");
@@ -258,6 +261,38 @@ class TokenManagerIT {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    @Test
+    void thePurgeRemovesWhatNoLongerServesAndKeepsTheRest() throws Exception {
+        long eightDays = 8 * 24 * 3600;
+        EmailAddress expired = fresh("purge-expired");
+        database.addTokens(expired.normalized(), 2, Instant.now().minusSeconds(60), true);
+        EmailAddress neverUsed = fresh("purge-unused");
+        tokens.issue(neverUsed);
+        database.moveTokenCreationBack(neverUsed.normalized(), eightDays);
+        database.moveMailTimesBack(neverUsed.normalized(), PAST_THE_WINDOW);
+        EmailAddress live = fresh("purge-live");
+        tokens.issue(live);
+        EmailAddress nobody = fresh("purge-nobody");
+        tokens.requestDeletion(nobody, LINK);
+        database.moveMailTimesBack(nobody.normalized(), PAST_THE_WINDOW);
+        EmailAddress deadCode = fresh("purge-code");
+        tokens.issue(deadCode);
+        tokens.requestDeletion(deadCode, LINK);
+        awaitCode(deadCode, 1);
+        database.expireDeletionCode(deadCode.normalized());
+
+        purge.run();
+
+        assertTrue(database.tokenDigests(expired.normalized()).isEmpty(), "expired tokens go");
+        assertTrue(database.tokenDigests(neverUsed.normalized()).isEmpty(), "a token unused for 8 days goes");
+        assertFalse(database.hasMailbox(neverUsed.normalized()), "and so does its address's row, idle now");
+        assertEquals(1, database.tokenDigests(live.normalized()).size(), "a live token stays");
+        assertTrue(database.hasMailbox(live.normalized()), "a row with an open window stays");
+        assertFalse(database.hasMailbox(nobody.normalized()), "a deletion request's row goes once its window ends");
+        assertNull(database.deletionCodeDigest(deadCode.normalized()), "an expired code goes");
+        assertEquals(1, database.tokenDigests(deadCode.normalized()).size());
     }
 
     private static EmailAddress fresh(String purpose) {
