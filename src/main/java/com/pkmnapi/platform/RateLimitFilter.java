@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
 
 /**
  * The per-client rate limit on every {@code /v1} endpoint (web.xml): past
@@ -39,8 +40,8 @@ public class RateLimitFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!CorsFilter.isPreflight(request)) {
-            String client = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                    settings.trustedProxies());
+            String client = ClientAddress.of(request.getRemoteAddr(),
+                    Collections.list(request.getHeaders("X-Forwarded-For")), settings.trustedProxies());
             long wait = limiter.acquire(client, clock.instant());
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));

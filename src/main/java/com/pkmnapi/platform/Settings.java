@@ -56,7 +56,7 @@ public final class Settings {
     private final Duration lastUsedResolution;
     private final int rateLimitRequests;
     private final Duration rateLimitWindow;
-    private final Set<String> trustedProxies;
+    private final TrustedProxies trustedProxies;
     private final Set<String> corsAllowedOrigins;
     private final Duration tokenCacheTime;
 
@@ -80,7 +80,7 @@ public final class Settings {
         lastUsedResolution = Duration.ofSeconds(read.positive(LAST_USED_RESOLUTION_SECONDS, 60));
         rateLimitRequests = read.positive(RATE_LIMIT_REQUESTS, 120);
         rateLimitWindow = Duration.ofSeconds(read.positive(RATE_LIMIT_WINDOW_SECONDS, 60));
-        trustedProxies = read.list(TRUSTED_PROXIES);
+        trustedProxies = trustedProxies(TRUSTED_PROXIES, read.list(TRUSTED_PROXIES));
         corsAllowedOrigins = read.list(CORS_ALLOWED_ORIGINS).stream()
                 .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
                 .collect(Collectors.toUnmodifiableSet());
@@ -169,8 +169,8 @@ public final class Settings {
         return rateLimitWindow;
     }
 
-    /** Addresses of reverse proxies whose {@code X-Forwarded-For} header is believed. */
-    public Set<String> trustedProxies() {
+    /** Reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} header is believed. */
+    public TrustedProxies trustedProxies() {
         return trustedProxies;
     }
 
@@ -198,6 +198,15 @@ public final class Settings {
         }
         String origin = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         return origin.toLowerCase(Locale.ROOT);
+    }
+
+    private static TrustedProxies trustedProxies(String name, Set<String> entries) {
+        try {
+            return TrustedProxies.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage(),
+                    "a list of IP addresses or CIDR ranges such as 10.0.0.1, 10.0.0.0/8, ::1 (host names are not looked up)");
+        }
     }
 
     private static URI baseUrl(String name, String value) {

@@ -1,6 +1,7 @@
 package com.pkmnapi.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(300), settings.lastUsedResolution());
         assertEquals(30, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(10), settings.rateLimitWindow());
-        assertEquals(Set.of("10.0.0.1"), settings.trustedProxies());
+        assertEquals("[10.0.0.1/32]", settings.trustedProxies().toString());
         assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
     }
 
@@ -158,10 +159,27 @@ class SettingsTest {
     }
 
     @Test
-    void trustedProxiesAreACommaSeparatedListWithoutSpacesOrEmptyItems() {
-        Settings settings = settingsOf(Map.of(Settings.TRUSTED_PROXIES, " 10.0.0.1 , ,10.0.0.2,,  2001:db8::1 ,"));
+    void trustedProxiesAreACommaSeparatedListOfAddressesAndRangesWithoutSpacesOrEmptyItems() {
+        TrustedProxies proxies = settingsOf(Map.of(Settings.TRUSTED_PROXIES,
+                " 10.0.0.1 , ,192.168.0.0/16,,  ::1 , 2001:db8::/32,")).trustedProxies();
 
-        assertEquals(Set.of("10.0.0.1", "10.0.0.2", "2001:db8::1"), settings.trustedProxies());
+        for (String trusted : new String[] {"10.0.0.1", "192.168.7.7", "0:0:0:0:0:0:0:1", "2001:db8:ffff::1"}) {
+            assertTrue(proxies.trusts(IpAddresses.parse(trusted)), trusted);
+        }
+        for (String untrusted : new String[] {"10.0.0.2", "192.169.0.1", "::2", "2001:db9::1"}) {
+            assertFalse(proxies.trusts(IpAddresses.parse(untrusted)), untrusted);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"proxy.example.com", "10.0.0.0/33", "10.0.0.1:8080", "unknown"})
+    void aTrustedProxyThatIsNoAddressOrRangeStopsWithTheSettingAndItsEnvironmentVariable(String entry) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.TRUSTED_PROXIES, "10.0.0.1, " + entry)));
+
+        assertTrue(refusal.getMessage().contains("pkmnapi.trusted.proxies"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("PKMNAPI_TRUSTED_PROXIES"), refusal.getMessage());
+        assertTrue(refusal.getMessage().endsWith(entry), refusal.getMessage());
     }
 
     @Test
@@ -242,7 +260,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
         assertEquals(120, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
-        assertEquals(Set.of(), settings.trustedProxies());
+        assertTrue(settings.trustedProxies().isEmpty());
         assertEquals(Set.of(), settings.corsAllowedOrigins());
         assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
     }

@@ -101,16 +101,37 @@ class ShortSettingsIT {
     @Test
     void clientsBehindATrustedProxyAreLimitedOneByOne() {
         String client = "203.0.113.20";
-        for (int i = 0; i < 20; i++) {
-            assertEquals(401, get(client).statusCode(), "request " + (i + 1) + " of the limit");
+        exhaustMailRequests(proxy, client);
+
+        assertTooManyRequests(mailRequest(proxy, client));
+        assertEquals(400, mailRequest(proxy, "203.0.113.21").statusCode(), "another client behind the proxy is not limited");
+        assertEquals(429, mailRequest(proxy, "203.0.113.22, " + client).statusCode(),
+                "an address the client puts in front of its own does not escape the limit");
+        assertEquals(429, proxy.send("POST", "v1/access_tokens", BodyPublishers.ofString(Api.envelope("x")),
+                        "Content-Type", Api.JSON, "X-Forwarded-For", "203.0.113.23", "X-Forwarded-For", client)
+                .statusCode(), "nor does a header line the client sends above the one its proxy adds");
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedWithItsWholeSlash64() {
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(400, mailRequest(proxy, "2001:db8:20:1::" + Integer.toHexString(i)).statusCode(),
+                    "request " + i + " of the limit");
         }
 
-        HttpResponse<String> limited = get(client);
-        assertError(limited, 429, "error_too_many_requests");
-        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
-        assertEquals(401, get("203.0.113.21").statusCode(), "another client behind the proxy is not limited");
-        assertEquals(429, get("203.0.113.22, " + client).statusCode(),
-                "an address the client puts in front of its own does not escape the limit");
+        assertTooManyRequests(mailRequest(proxy, "2001:db8:20:1:ffff:ffff:ffff:fffe"));
+        assertEquals(400, mailRequest(proxy, "2001:db8:20:2::1").statusCode(), "the next /64 is another client");
+    }
+
+    @Test
+    void theIpv6LoopbackIsTrustedAsTheSettingSpellsIt() {
+        Api ipv6 = new Api(base).overIpv6Loopback();
+        String client = "203.0.113.50";
+        exhaustMailRequests(ipv6, client);
+
+        assertTooManyRequests(mailRequest(ipv6, client));
+        assertEquals(400, mailRequest(ipv6, "203.0.113.51").statusCode(),
+                "::1 is a trusted proxy: its clients are counted one by one");
     }
 
     @Test
@@ -145,8 +166,22 @@ class ShortSettingsIT {
         assertFalse(otherPreflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
-    private HttpResponse<String> get(String forwardedFor) {
-        return proxy.send("GET", "v1/access_tokens/current", BodyPublishers.noBody(), "X-Forwarded-For", forwardedFor);
+    /** 20 refused requests for a token (400: not an address), all counted. */
+    private static void exhaustMailRequests(Api via, String client) {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(400, mailRequest(via, client).statusCode(), "request " + (i + 1) + " of the limit");
+        }
+    }
+
+    private static HttpResponse<String> mailRequest(Api via, String forwardedFor) {
+        return via.withHeaders("X-Forwarded-For", forwardedFor).requestToken("not-an-address");
+    }
+
+    private static void assertTooManyRequests(HttpResponse<String> response) {
+        String message = assertError(response, 429, "error_too_many_requests");
+        String seconds = response.headers().firstValue("Retry-After").orElse("");
+        assertEquals("Too many requests. Please try again in " + seconds + " seconds.", message);
+        assertTrue(Long.parseLong(seconds) >= 1 && Long.parseLong(seconds) <= 60, seconds);
     }
 
     private static JsonObject attributes(HttpResponse<String> response) {
