@@ -36,6 +36,7 @@ public final class Settings {
     public static final String LAST_USED_RESOLUTION_SECONDS = "pkmnapi.last.used.resolution.seconds";
     public static final String RATE_LIMIT_REQUESTS = "pkmnapi.rate.limit.requests";
     public static final String RATE_LIMIT_WINDOW_SECONDS = "pkmnapi.rate.limit.window.seconds";
+    public static final String RATE_LIMIT_FAILED_CHECKS = "pkmnapi.rate.limit.failed.checks";
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
     public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
     public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
@@ -56,6 +57,7 @@ public final class Settings {
     private final Duration lastUsedResolution;
     private final int rateLimitRequests;
     private final Duration rateLimitWindow;
+    private final int rateLimitFailedChecks;
     private final TrustedProxies trustedProxies;
     private final Set<String> corsAllowedOrigins;
     private final Duration tokenCacheTime;
@@ -80,6 +82,7 @@ public final class Settings {
         lastUsedResolution = Duration.ofSeconds(read.positive(LAST_USED_RESOLUTION_SECONDS, 60));
         rateLimitRequests = read.positive(RATE_LIMIT_REQUESTS, 120);
         rateLimitWindow = Duration.ofSeconds(read.positive(RATE_LIMIT_WINDOW_SECONDS, 60));
+        rateLimitFailedChecks = read.positive(RATE_LIMIT_FAILED_CHECKS, 60);
         trustedProxies = trustedProxies(TRUSTED_PROXIES, read.list(TRUSTED_PROXIES));
         corsAllowedOrigins = read.list(CORS_ALLOWED_ORIGINS).stream()
                 .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
@@ -160,13 +163,24 @@ public final class Settings {
         return lastUsedResolution;
     }
 
-    /** Requests one client address may make to {@code /v1} in a {@link #rateLimitWindow()}. */
+    /**
+     * Requests one client may make to the three mail endpoints (ask for a token, ask for a
+     * deletion code, delete) in a {@link #rateLimitWindow()}.
+     */
     public int rateLimitRequests() {
         return rateLimitRequests;
     }
 
     public Duration rateLimitWindow() {
         return rateLimitWindow;
+    }
+
+    /**
+     * Failed token checks (401) one client may cause in a {@link #rateLimitWindow()}; checks with
+     * a live token are not counted.
+     */
+    public int rateLimitFailedChecks() {
+        return rateLimitFailedChecks;
     }
 
     /** Reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} header is believed. */

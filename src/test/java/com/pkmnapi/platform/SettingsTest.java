@@ -23,7 +23,7 @@ class SettingsTest {
     private static final String[] NUMBERS = {
         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP,
         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
-        Settings.RATE_LIMIT_WINDOW_SECONDS};
+        Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS};
 
     @Test
     void defaults() {
@@ -47,6 +47,7 @@ class SettingsTest {
                 Map.entry("pkmnapi.last.used.resolution.seconds", "300"),
                 Map.entry("pkmnapi.rate.limit.requests", "30"),
                 Map.entry("pkmnapi.rate.limit.window.seconds", "10"),
+                Map.entry("pkmnapi.rate.limit.failed.checks", "15"),
                 Map.entry("pkmnapi.trusted.proxies", "10.0.0.1"),
                 Map.entry("pkmnapi.cors.allowed.origins", "https://app.example.com")));
 
@@ -64,6 +65,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(300), settings.lastUsedResolution());
         assertEquals(30, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(10), settings.rateLimitWindow());
+        assertEquals(15, settings.rateLimitFailedChecks());
         assertEquals("[10.0.0.1/32]", settings.trustedProxies().toString());
         assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
     }
@@ -151,7 +153,8 @@ class SettingsTest {
                         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES,
                         Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
                         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
-                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.TRUSTED_PROXIES,
+                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS,
+                        Settings.RATE_LIMIT_FAILED_CHECKS, Settings.TRUSTED_PROXIES,
                         Settings.CORS_ALLOWED_ORIGINS, Settings.TOKEN_CACHE_SECONDS)
                 .collect(Collectors.toMap(name -> name, name -> blank));
 
@@ -260,6 +263,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
         assertEquals(120, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
+        assertEquals(60, settings.rateLimitFailedChecks());
         assertTrue(settings.trustedProxies().isEmpty());
         assertEquals(Set.of(), settings.corsAllowedOrigins());
         assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());

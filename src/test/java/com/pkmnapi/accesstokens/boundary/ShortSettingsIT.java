@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The settings that are too slow or too generous to test at their defaults, on a server started
  * with short ones (arquillian.xml, container {@code short}): a 4 s token lifetime, last use
- * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, and
- * one allowed CORS origin. The tests reach the server over loopback, its trusted proxy, and each
+ * recorded to the second, a 1 s re-send window, 20 mail requests and 10 failed checks per minute
+ * and client behind a trusted proxy (the loopback addresses), and one allowed CORS origin. The tests reach the server over loopback, its trusted proxy, and each
  * is a client of its own through {@code X-Forwarded-For}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -99,7 +100,7 @@ class ShortSettingsIT {
     }
 
     @Test
-    void clientsBehindATrustedProxyAreLimitedOneByOne() {
+    void mailRequestsBehindATrustedProxyAreLimitedClientByClient() {
         String client = "203.0.113.20";
         exhaustMailRequests(proxy, client);
 
@@ -132,6 +133,21 @@ class ShortSettingsIT {
         assertTooManyRequests(mailRequest(ipv6, client));
         assertEquals(400, mailRequest(ipv6, "203.0.113.51").statusCode(),
                 "::1 is a trusted proxy: its clients are counted one by one");
+    }
+
+    @Test
+    void failedChecksAreLimitedPerClientButNeverAChecksWithALiveToken() {
+        String token = Tokens.issue(api, Addresses.fresh("failing"));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.current(Secrets.newToken()).statusCode(), "failed check " + (i + 1) + " of the limit");
+        }
+
+        assertTooManyRequests(api.current(Secrets.newToken()));
+        assertTooManyRequests(api.send("GET", "v1/access_tokens/current", BodyPublishers.noBody()));
+        assertEquals(200, api.current(token).statusCode(), "a live token is never refused for its client");
+        assertEquals(200, api.send("GET", "v1/health", BodyPublishers.noBody()).statusCode());
+        assertEquals(401, proxy.current(Secrets.newToken(), "X-Forwarded-For", "203.0.113.60").statusCode(),
+                "another client's checks are its own");
     }
 
     @Test
