@@ -1,52 +1,29 @@
 package com.pkmnapi.platform;
 
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.time.Clock;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
 
 /**
- * The per-client rate limit on every {@code /v1} endpoint (web.xml): past
- * {@code pkmnapi.rate.limit.requests} in {@code pkmnapi.rate.limit.window.seconds}, a 429 with
- * {@code Retry-After}. CORS preflights do not count: a browser sends one before many requests.
+ * The per-client limit on {@link RateLimited} endpoints: past {@code pkmnapi.rate.limit.requests}
+ * in {@code pkmnapi.rate.limit.window.seconds}, a 429 with {@code Retry-After}. Runs before the
+ * body is read and before any other check, so that refused requests count too.
  */
-public class RateLimitFilter extends HttpFilter {
-
-    private static final long serialVersionUID = 1L;
-    private static final int SWEEP_ABOVE_CLIENTS = 10_000;
-
-    @Inject
-    transient Settings settings;
+@Provider
+@RateLimited
+@Priority(Priorities.AUTHENTICATION - 100)
+@ApplicationScoped
+public class RateLimitFilter implements ContainerRequestFilter {
 
     @Inject
-    transient Clock clock;
-
-    private transient RateLimiter limiter;
+    RateLimits limits;
 
     @Override
-    public void init(FilterConfig config) throws ServletException {
-        super.init(config);
-        limiter = new RateLimiter(settings.rateLimitRequests(), settings.rateLimitWindow(), SWEEP_ABOVE_CLIENTS);
-    }
-
-    @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        if (!CorsFilter.isPreflight(request)) {
-            String client = ClientAddress.of(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"),
-                    settings.trustedProxies());
-            long wait = limiter.acquire(client, clock.instant());
-            if (wait > 0) {
-                response.setHeader("Retry-After", Long.toString(wait));
-                ErrorEnvelope.write(response, 429, "Too many requests. Please try again in " + wait + " seconds.");
-                return;
-            }
-        }
-        chain.doFilter(request, response);
+    public void filter(ContainerRequestContext request) {
+        limits.countMailRequest().ifPresent(request::abortWith);
     }
 }

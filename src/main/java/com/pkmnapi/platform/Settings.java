@@ -39,6 +39,7 @@ public final class Settings {
     public static final String LAST_USED_RESOLUTION_SECONDS = "pkmnapi.last.used.resolution.seconds";
     public static final String RATE_LIMIT_REQUESTS = "pkmnapi.rate.limit.requests";
     public static final String RATE_LIMIT_WINDOW_SECONDS = "pkmnapi.rate.limit.window.seconds";
+    public static final String RATE_LIMIT_FAILED_CHECKS = "pkmnapi.rate.limit.failed.checks";
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
     public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
     public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
@@ -64,7 +65,8 @@ public final class Settings {
     private final Duration lastUsedResolution;
     private final int rateLimitRequests;
     private final Duration rateLimitWindow;
-    private final Set<String> trustedProxies;
+    private final int rateLimitFailedChecks;
+    private final TrustedProxies trustedProxies;
     private final Set<String> corsAllowedOrigins;
     private final Duration tokenCacheTime;
     private final Duration tokenUnusedLifetime;
@@ -93,7 +95,8 @@ public final class Settings {
         lastUsedResolution = Duration.ofSeconds(read.positive(LAST_USED_RESOLUTION_SECONDS, 60));
         rateLimitRequests = read.positive(RATE_LIMIT_REQUESTS, 120);
         rateLimitWindow = Duration.ofSeconds(read.positive(RATE_LIMIT_WINDOW_SECONDS, 60));
-        trustedProxies = read.list(TRUSTED_PROXIES);
+        rateLimitFailedChecks = read.positive(RATE_LIMIT_FAILED_CHECKS, 60);
+        trustedProxies = trustedProxies(TRUSTED_PROXIES, read.list(TRUSTED_PROXIES));
         corsAllowedOrigins = read.list(CORS_ALLOWED_ORIGINS).stream()
                 .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
                 .collect(Collectors.toUnmodifiableSet());
@@ -180,7 +183,10 @@ public final class Settings {
         return lastUsedResolution;
     }
 
-    /** Requests one client address may make to {@code /v1} in a {@link #rateLimitWindow()}. */
+    /**
+     * Requests one client may make to the three mail endpoints (ask for a token, ask for a
+     * deletion code, delete) in a {@link #rateLimitWindow()}.
+     */
     public int rateLimitRequests() {
         return rateLimitRequests;
     }
@@ -189,8 +195,16 @@ public final class Settings {
         return rateLimitWindow;
     }
 
-    /** Addresses of reverse proxies whose {@code X-Forwarded-For} header is believed. */
-    public Set<String> trustedProxies() {
+    /**
+     * Failed token checks (401) one client may cause in a {@link #rateLimitWindow()}; checks with
+     * a live token are not counted.
+     */
+    public int rateLimitFailedChecks() {
+        return rateLimitFailedChecks;
+    }
+
+    /** Reverse proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For} header is believed. */
+    public TrustedProxies trustedProxies() {
         return trustedProxies;
     }
 
@@ -267,6 +281,15 @@ public final class Settings {
             throw invalid(name, value, "a comma-separated list of mail domains such as corp.example,*.corp.example");
         }
         return domain;
+    }
+
+    private static TrustedProxies trustedProxies(String name, Set<String> entries) {
+        try {
+            return TrustedProxies.of(entries);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage(),
+                    "a list of IP addresses or CIDR ranges such as 10.0.0.1, 10.0.0.0/8, ::1 (host names are not looked up)");
+        }
     }
 
     private static URI baseUrl(String name, String value) {

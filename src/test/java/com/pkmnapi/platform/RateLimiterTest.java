@@ -126,7 +126,7 @@ class RateLimiterTest {
     }
 
     @Test
-    void acquireSweepsEndedWindowsOnceTheTableGrowsPastTheThreshold() {
+    void aNewClientTakesTheSlotOfAnEndedWindowWhenTheTableIsFull() {
         RateLimiter small = new RateLimiter(LIMIT, WINDOW, 2);
         small.acquire("a", T0);
         small.acquire("b", T0.plusSeconds(30));
@@ -134,10 +134,12 @@ class RateLimiterTest {
         small.acquire("c", T0.plus(WINDOW));
 
         assertEquals(2, small.tracked(), "a's window ended and is swept; b's and c's are open");
+        exhaust(small, "c", T0.plus(WINDOW), LIMIT - 1);
+        assertEquals(60, small.acquire("c", T0.plus(WINDOW)), "c has a window of its own");
     }
 
     @Test
-    void acquireDoesNotSweepWhileTheTableIsAtTheThreshold() {
+    void aClientInTheTableKeepsItsWindowWhenTheTableIsFull() {
         RateLimiter small = new RateLimiter(LIMIT, WINDOW, 2);
         small.acquire("a", T0);
         small.acquire("b", T0);
@@ -148,17 +150,53 @@ class RateLimiterTest {
     }
 
     @Test
-    void acquireKeepsOpenWindowsWhenItSweeps() {
+    void newClientsBeyondTheCapShareOneWindowAndClientsInTheTableKeepTheirOwn() {
+        RateLimiter small = new RateLimiter(LIMIT, WINDOW, 2);
+        exhaust(small, "a", T0, LIMIT);
+        small.acquire("b", T0);
+
+        assertEquals(0, small.acquire("c", T0.plusSeconds(10)));
+        assertEquals(0, small.acquire("d", T0.plusSeconds(10)));
+        assertEquals(0, small.acquire("e", T0.plusSeconds(10)));
+        assertEquals(60, small.acquire("f", T0.plusSeconds(10)), "c, d and e used up the shared window");
+        assertEquals(60, small.acquire("c", T0.plusSeconds(10)), "c has no window of its own");
+
+        assertEquals(50, small.acquire("a", T0.plusSeconds(10)), "a's full window survived the sweep");
+        assertEquals(0, small.acquire("b", T0.plusSeconds(10)), "b's window has room left");
+        assertEquals(3, small.tracked(), "a, b and the shared window");
+    }
+
+    @Test
+    void aFullTableIsSweptAtMostOnceASecond() {
         RateLimiter small = new RateLimiter(LIMIT, WINDOW, 2);
         small.acquire("a", T0);
         small.acquire("b", T0);
-        small.acquire("a", T0);
-        small.acquire("a", T0);
+        small.acquire("c", T0.plusSeconds(59).plusMillis(500));
 
-        small.acquire("c", T0.plusSeconds(59));
+        small.acquire("d", T0.plus(WINDOW));
+        assertEquals(3, small.tracked(), "a and b ended, but the table was swept half a second ago: d shares");
 
-        assertEquals(3, small.tracked());
-        assertEquals(1, small.acquire("a", T0.plusSeconds(59)), "a's full window survived the sweep");
+        small.acquire("e", T0.plus(WINDOW).plusMillis(500));
+        assertEquals(2, small.tracked(), "a second later a and b are swept, and e has a window of its own");
+    }
+
+    /**
+     * The table's memory is bounded: today's cap is 100,000 clients, about 15 MiB. Before the cap,
+     * a million clients in one window took 149 MiB and an attacker with addresses to spare could
+     * fill the heap.
+     */
+    @Test
+    void aMillionDistinctClientsInOneWindowTakeLessThan24MiB() {
+        long before = usedHeapAfterGc();
+        RateLimiter capped = new RateLimiter(120, WINDOW, 100_000);
+
+        for (int i = 0; i < 1_000_000; i++) {
+            capped.acquire("10." + (i >>> 16) + "." + (i >>> 8 & 0xff) + "." + (i & 0xff), T0.plusMillis(i / 100));
+        }
+
+        long retained = usedHeapAfterGc() - before;
+        assertTrue(retained < 24L << 20, "retained " + (retained >> 10) + " KiB");
+        assertEquals(0, capped.acquire("10.0.0.0", T0.plusSeconds(11)), "the first client is still counted alone");
     }
 
     @Test
@@ -172,6 +210,11 @@ class RateLimiterTest {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(LIMIT, Duration.ZERO, 1000));
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(LIMIT, Duration.ofSeconds(-60), 1000));
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(LIMIT, Duration.ofNanos(-1), 1000));
+    }
+
+    @Test
+    void constructorRefusesACapBelowOne() {
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(LIMIT, WINDOW, 0));
     }
 
     @Test
@@ -234,8 +277,20 @@ class RateLimiterTest {
     }
 
     private void exhaust(String client, Instant at) {
-        for (int i = 0; i < LIMIT; i++) {
+        exhaust(limiter, client, at, LIMIT);
+    }
+
+    private static void exhaust(RateLimiter limiter, String client, Instant at, int requests) {
+        for (int i = 0; i < requests; i++) {
             assertEquals(0, limiter.acquire(client, at), "request " + (i + 1) + " of the window");
         }
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

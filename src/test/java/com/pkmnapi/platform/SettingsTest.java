@@ -1,6 +1,7 @@
 package com.pkmnapi.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class SettingsTest {
     private static final String[] NUMBERS = {
         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP,
         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
-        Settings.RATE_LIMIT_WINDOW_SECONDS};
+        Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS};
 
     @Test
     void defaults() {
@@ -47,6 +48,7 @@ class SettingsTest {
                 Map.entry("pkmnapi.last.used.resolution.seconds", "300"),
                 Map.entry("pkmnapi.rate.limit.requests", "30"),
                 Map.entry("pkmnapi.rate.limit.window.seconds", "10"),
+                Map.entry("pkmnapi.rate.limit.failed.checks", "15"),
                 Map.entry("pkmnapi.trusted.proxies", "10.0.0.1"),
                 Map.entry("pkmnapi.cors.allowed.origins", "https://app.example.com")));
 
@@ -64,7 +66,8 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(300), settings.lastUsedResolution());
         assertEquals(30, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(10), settings.rateLimitWindow());
-        assertEquals(Set.of("10.0.0.1"), settings.trustedProxies());
+        assertEquals(15, settings.rateLimitFailedChecks());
+        assertEquals("[10.0.0.1/32]", settings.trustedProxies().toString());
         assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
     }
 
@@ -151,7 +154,8 @@ class SettingsTest {
                         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES,
                         Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
                         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
-                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.TRUSTED_PROXIES,
+                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS,
+                        Settings.RATE_LIMIT_FAILED_CHECKS, Settings.TRUSTED_PROXIES,
                         Settings.CORS_ALLOWED_ORIGINS, Settings.TOKEN_CACHE_SECONDS)
                 .collect(Collectors.toMap(name -> name, name -> blank));
 
@@ -159,10 +163,27 @@ class SettingsTest {
     }
 
     @Test
-    void trustedProxiesAreACommaSeparatedListWithoutSpacesOrEmptyItems() {
-        Settings settings = settingsOf(Map.of(Settings.TRUSTED_PROXIES, " 10.0.0.1 , ,10.0.0.2,,  2001:db8::1 ,"));
+    void trustedProxiesAreACommaSeparatedListOfAddressesAndRangesWithoutSpacesOrEmptyItems() {
+        TrustedProxies proxies = settingsOf(Map.of(Settings.TRUSTED_PROXIES,
+                " 10.0.0.1 , ,192.168.0.0/16,,  ::1 , 2001:db8::/32,")).trustedProxies();
 
-        assertEquals(Set.of("10.0.0.1", "10.0.0.2", "2001:db8::1"), settings.trustedProxies());
+        for (String trusted : new String[] {"10.0.0.1", "192.168.7.7", "0:0:0:0:0:0:0:1", "2001:db8:ffff::1"}) {
+            assertTrue(proxies.trusts(IpAddresses.parse(trusted)), trusted);
+        }
+        for (String untrusted : new String[] {"10.0.0.2", "192.169.0.1", "::2", "2001:db9::1"}) {
+            assertFalse(proxies.trusts(IpAddresses.parse(untrusted)), untrusted);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"proxy.example.com", "10.0.0.0/33", "10.0.0.1:8080", "unknown"})
+    void aTrustedProxyThatIsNoAddressOrRangeStopsWithTheSettingAndItsEnvironmentVariable(String entry) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.TRUSTED_PROXIES, "10.0.0.1, " + entry)));
+
+        assertTrue(refusal.getMessage().contains("pkmnapi.trusted.proxies"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("PKMNAPI_TRUSTED_PROXIES"), refusal.getMessage());
+        assertTrue(refusal.getMessage().endsWith(entry), refusal.getMessage());
     }
 
     @Test
@@ -243,7 +264,8 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
         assertEquals(120, settings.rateLimitRequests());
         assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
-        assertEquals(Set.of(), settings.trustedProxies());
+        assertEquals(60, settings.rateLimitFailedChecks());
+        assertTrue(settings.trustedProxies().isEmpty());
         assertEquals(Set.of(), settings.corsAllowedOrigins());
         assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
         assertEquals(Duration.ofDays(7), settings.tokenUnusedLifetime());

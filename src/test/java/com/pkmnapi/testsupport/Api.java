@@ -44,6 +44,11 @@ public final class Api {
         return new Api(URI.create(base.toString().replaceFirst("//[^/:]+", "//127.0.0.1")), defaultHeaders);
     }
 
+    /** The same server reached over the IPv6 loopback address, which the server reports as 0:0:0:0:0:0:0:1. */
+    public Api overIpv6Loopback() {
+        return new Api(URI.create(base.toString().replaceFirst("//[^/:]+", "//[::1]")), defaultHeaders);
+    }
+
     /** The same, sending these header names and values with every request. */
     public Api withHeaders(String... headers) {
         return new Api(base, headers);

@@ -4,6 +4,7 @@ import com.pkmnapi.accesstokens.control.InvalidAccessToken;
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
 import com.pkmnapi.platform.ErrorEnvelope;
+import com.pkmnapi.platform.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,10 @@ import java.util.Locale;
  * Bearer authentication (RFC 6750) for {@link RequiresAccessToken} resources. A token that fails
  * the format and checksum check is refused before any database work. Every refusal is a 401 in
  * the JSON envelope with a {@code WWW-Authenticate: Bearer} challenge, which names
- * {@code invalid_token} where a token was given.
+ * {@code invalid_token} where a token was given. Refusals count toward the client's limit of
+ * failed checks, past which the answer is a 429 instead; a live token is never counted or refused
+ * for its client, so a gateway that checks the tokens of all its users from one address is never
+ * held up by the limit.
  */
 @Provider
 @RequiresAccessToken
@@ -34,6 +38,9 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
     AccessTokenVerifier verifier;
+
+    @Inject
+    RateLimits limits;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -59,14 +66,14 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    private static void refuseToken(ContainerRequestContext request, String reason) {
+    private void refuseToken(ContainerRequestContext request, String reason) {
         refuse(request, REALM + ", error=\"invalid_token\", error_description=\"" + reason + "\"", reason);
     }
 
-    private static void refuse(ContainerRequestContext request, String challenge, String message) {
-        request.abortWith(ErrorEnvelope.response(401, UNAUTHORIZED, message)
+    private void refuse(ContainerRequestContext request, String challenge, String message) {
+        request.abortWith(limits.countFailedCheck().orElseGet(() -> ErrorEnvelope.response(401, UNAUTHORIZED, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .build());
+                .build()));
     }
 
     private record TokenSecurityContext(AccessTokenPrincipal principal, boolean secure) implements SecurityContext {

@@ -2,6 +2,7 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
+import com.pkmnapi.platform.RateLimited;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,10 +18,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The three endpoints of the seed: ask for a token, ask for a deletion code, delete with the code.
- * Each refusal is an exception that its mapper turns into the JSON error.
+ * Each refusal is an exception that its mapper turns into the JSON error. Each request sends a
+ * mail or tries a code, so each counts toward the client's rate limit.
  */
 @Path("v1/access_tokens")
 @ApplicationScoped
+@RateLimited
 @RefuseAuthorization
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
@@ -30,9 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The settings that are too slow or too generous to test at their defaults, on a server started
  * with short ones (arquillian.xml, container {@code short}): a 4 s token lifetime, last use
- * recorded to the second, a 1 s re-send window, 20 requests per minute behind a trusted proxy, one
- * allowed CORS origin, mail only to example.com and the domains below corp.example, and the public
- * address https://tokens.example.com/. The tests reach the server over loopback, its trusted proxy, and each
+ * recorded to the second, a 1 s re-send window, 20 mail requests and 10 failed checks per minute
+ * and client behind a trusted proxy (the loopback addresses), one allowed CORS origin, mail only to
+ * example.com and the domains below corp.example, and the public address https://tokens.example.com/.
+ * The tests reach the server over loopback, its trusted proxy, and each
  * is a client of its own through {@code X-Forwarded-For}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -130,18 +132,54 @@ class ShortSettingsIT {
     }
 
     @Test
-    void clientsBehindATrustedProxyAreLimitedOneByOne() {
+    void mailRequestsBehindATrustedProxyAreLimitedClientByClient() {
         String client = "203.0.113.20";
-        for (int i = 0; i < 20; i++) {
-            assertEquals(401, get(client).statusCode(), "request " + (i + 1) + " of the limit");
+        exhaustMailRequests(proxy, client);
+
+        assertTooManyRequests(mailRequest(proxy, client));
+        assertEquals(400, mailRequest(proxy, "203.0.113.21").statusCode(), "another client behind the proxy is not limited");
+        assertEquals(429, mailRequest(proxy, "203.0.113.22, " + client).statusCode(),
+                "an address the client puts in front of its own does not escape the limit");
+        assertEquals(429, proxy.send("POST", "v1/access_tokens", BodyPublishers.ofString(Api.envelope("x")),
+                        "Content-Type", Api.JSON, "X-Forwarded-For", "203.0.113.23", "X-Forwarded-For", client)
+                .statusCode(), "nor does a header line the client sends above the one its proxy adds");
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedWithItsWholeSlash64() {
+        for (int i = 1; i <= 20; i++) {
+            assertEquals(400, mailRequest(proxy, "2001:db8:20:1::" + Integer.toHexString(i)).statusCode(),
+                    "request " + i + " of the limit");
         }
 
-        HttpResponse<String> limited = get(client);
-        assertError(limited, 429, "error_too_many_requests");
-        assertTrue(limited.headers().firstValue("Retry-After").isPresent());
-        assertEquals(401, get("203.0.113.21").statusCode(), "another client behind the proxy is not limited");
-        assertEquals(429, get("203.0.113.22, " + client).statusCode(),
-                "an address the client puts in front of its own does not escape the limit");
+        assertTooManyRequests(mailRequest(proxy, "2001:db8:20:1:ffff:ffff:ffff:fffe"));
+        assertEquals(400, mailRequest(proxy, "2001:db8:20:2::1").statusCode(), "the next /64 is another client");
+    }
+
+    @Test
+    void theIpv6LoopbackIsTrustedAsTheSettingSpellsIt() {
+        Api ipv6 = new Api(base).overIpv6Loopback();
+        String client = "203.0.113.50";
+        exhaustMailRequests(ipv6, client);
+
+        assertTooManyRequests(mailRequest(ipv6, client));
+        assertEquals(400, mailRequest(ipv6, "203.0.113.51").statusCode(),
+                "::1 is a trusted proxy: its clients are counted one by one");
+    }
+
+    @Test
+    void failedChecksAreLimitedPerClientButNeverAChecksWithALiveToken() {
+        String token = Tokens.issue(api, Addresses.fresh("failing"));
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.current(Secrets.newToken()).statusCode(), "failed check " + (i + 1) + " of the limit");
+        }
+
+        assertTooManyRequests(api.current(Secrets.newToken()));
+        assertTooManyRequests(api.send("GET", "v1/access_tokens/current", BodyPublishers.noBody()));
+        assertEquals(200, api.current(token).statusCode(), "a live token is never refused for its client");
+        assertEquals(200, api.send("GET", "v1/health", BodyPublishers.noBody()).statusCode());
+        assertEquals(401, proxy.current(Secrets.newToken(), "X-Forwarded-For", "203.0.113.60").statusCode(),
+                "another client's checks are its own");
     }
 
     @Test
@@ -176,8 +214,22 @@ class ShortSettingsIT {
         assertFalse(otherPreflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
     }
 
-    private HttpResponse<String> get(String forwardedFor) {
-        return proxy.send("GET", "v1/access_tokens/current", BodyPublishers.noBody(), "X-Forwarded-For", forwardedFor);
+    /** 20 refused requests for a token (400: not an address), all counted. */
+    private static void exhaustMailRequests(Api via, String client) {
+        for (int i = 0; i < 20; i++) {
+            assertEquals(400, mailRequest(via, client).statusCode(), "request " + (i + 1) + " of the limit");
+        }
+    }
+
+    private static HttpResponse<String> mailRequest(Api via, String forwardedFor) {
+        return via.withHeaders("X-Forwarded-For", forwardedFor).requestToken("not-an-address");
+    }
+
+    private static void assertTooManyRequests(HttpResponse<String> response) {
+        String message = assertError(response, 429, "error_too_many_requests");
+        String seconds = response.headers().firstValue("Retry-After").orElse("");
+        assertEquals("Too many requests. Please try again in " + seconds + " seconds.", message);
+        assertTrue(Long.parseLong(seconds) >= 1 && Long.parseLong(seconds) <= 60, seconds);
     }
 
     private static JsonObject attributes(HttpResponse<String> response) {

@@ -1,0 +1,71 @@
+package com.pkmnapi.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.Optional;
+
+/**
+ * The per-client limits, for the client of the current request (see {@link ClientAddress}): the
+ * requests to the three mail endpoints ({@code pkmnapi.rate.limit.requests}) and the failed token
+ * checks ({@code pkmnapi.rate.limit.failed.checks}), each per
+ * {@code pkmnapi.rate.limit.window.seconds}. Checks with a live token are not counted at all:
+ * gateways check every request of their users from one address.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /**
+     * Clients each limit keeps apart, about 15 MiB of heap when full; beyond them new clients
+     * share one count (see {@link RateLimiter}).
+     */
+    static final int MAX_CLIENTS = 100_000;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HttpServletRequest request;
+
+    private RateLimiter mailRequests;
+    private RateLimiter failedChecks;
+
+    @PostConstruct
+    void start() {
+        mailRequests = new RateLimiter(settings.rateLimitRequests(), settings.rateLimitWindow(), MAX_CLIENTS);
+        failedChecks = new RateLimiter(settings.rateLimitFailedChecks(), settings.rateLimitWindow(), MAX_CLIENTS);
+    }
+
+    /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */
+    public Optional<Response> countMailRequest() {
+        return refusal(mailRequests.acquire(client(), clock.instant()));
+    }
+
+    /** Counts a failed token check; the 429 to answer instead of the 401 where the client is over. */
+    public Optional<Response> countFailedCheck() {
+        return refusal(failedChecks.acquire(client(), clock.instant()));
+    }
+
+    private String client() {
+        return ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+                settings.trustedProxies());
+    }
+
+    private static Optional<Response> refusal(long wait) {
+        if (wait == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ErrorEnvelope.response(429, ErrorEnvelope.idOf(429),
+                        "Too many requests. Please try again in " + wait + " seconds.")
+                .header(HttpHeaders.RETRY_AFTER, wait)
+                .build());
+    }
+}

@@ -1,0 +1,130 @@
+package com.pkmnapi.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's nginx, run by a test as an ordinary process: its configuration, pid, logs and temporary
+ * files in a folder of its own under target/, listening on a free loopback port. The build
+ * installs nginx where it is missing (src/test/scripts/ensure-nginx.sh).
+ */
+public final class Nginx implements AutoCloseable {
+
+    private final Path dir;
+    private final Process process;
+    private final URI base;
+
+    private Nginx(Path dir, Process process, int port) {
+        this.dir = dir;
+        this.process = process;
+        this.base = URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /**
+     * Starts nginx with the configuration from the class path resource, after filling in
+     * {@code @DIR@}, {@code @PORT@} and the given placeholders, and waits until it listens.
+     *
+     * @param files more files to create in its folder, by relative path (a page to serve)
+     */
+    public static Nginx start(String configResource, Map<String, String> placeholders, Map<String, String> files)
+            throws IOException, InterruptedException {
+        Path dir = Path.of(System.getProperty("it.tmp.dir", "target"), "nginx", UUID.randomUUID().toString())
+                .toAbsolutePath();
+        Files.createDirectories(dir.resolve("temp"));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = dir.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        int port = freePort();
+        String config = resource(configResource).replace("@DIR@", dir.toString()).replace("@PORT@", Integer.toString(port));
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            config = config.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
+        }
+        Path configFile = Files.writeString(dir.resolve("nginx.conf"), config);
+
+        String binary = System.getProperty("it.nginx", "/usr/sbin/nginx");
+        // -e: the error log from the first line on, before the configuration names its own.
+        Process process = new ProcessBuilder(binary, "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
+                "-c", configFile.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.log").toFile())
+                .start();
+        Nginx nginx = new Nginx(dir, process, port);
+        // Should the test JVM end without closing it, nginx goes too.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        nginx.awaitListening(port);
+        return nginx;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Stops nginx by the pid in its pid file (a fast shutdown), and waits until it has gone. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        Path pidFile = dir.resolve("nginx.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitListening(int port) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("nginx stopped at start: " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("nginx did not listen on " + port + " within 15 s: " + log());
+    }
+
+    private String log() throws IOException {
+        Path errors = dir.resolve("error.log");
+        return Files.readString(dir.resolve("console.log")) + (Files.exists(errors) ? Files.readString(errors) : "");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String resource(String name) {
+        try (var in = Nginx.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("No resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
