@@ -20,8 +20,9 @@ import java.util.Date;
  */
 public final class MailComposer {
 
-    public static final String ACCESS_TOKEN_SUBJECT = "pkmnapi access token";
-    public static final String DELETION_SUBJECT = "pkmnapi delete access token";
+    // the original's subjects, letter for letter: users' mail filters match on them
+    public static final String ACCESS_TOKEN_SUBJECT = "Pkmnapi access token";
+    public static final String DELETION_SUBJECT = "Pkmnapi delete access token";
 
     private final Session session;
     private final InternetAddress from;

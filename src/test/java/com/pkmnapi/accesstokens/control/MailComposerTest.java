@@ -36,7 +36,7 @@ class MailComposerTest {
             URI.create("https://tokens.example.com/actions/delete-user?email_address=you%40example.com&code=" + CODE);
 
     private final Session session = Session.getInstance(new Properties());
-    private final InternetAddress from = address("pkmnapi <noreply@tokens.example.com>");
+    private final InternetAddress from = address("Pkmnapi <noreply@tokens.example.com>");
     private final MailComposer composer = new MailComposer(session, from);
 
     @Test
@@ -62,7 +62,7 @@ class MailComposerTest {
                 mail.message.getRecipients(Message.RecipientType.TO));
         assertNull(mail.message.getRecipients(Message.RecipientType.CC));
         assertNull(mail.message.getRecipients(Message.RecipientType.BCC));
-        assertEquals("pkmnapi access token", mail.message.getSubject());
+        assertEquals("Pkmnapi access token", mail.message.getSubject());
         assertNotNull(mail.message.getSentDate());
     }
 
@@ -73,7 +73,7 @@ class MailComposerTest {
         assertArrayEquals(new Address[] {from}, mail.message.getFrom());
         assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
                 mail.message.getRecipients(Message.RecipientType.TO));
-        assertEquals("pkmnapi delete access token", mail.message.getSubject());
+        assertEquals("Pkmnapi delete access token", mail.message.getSubject());
         assertNotNull(mail.message.getSentDate());
     }
 
