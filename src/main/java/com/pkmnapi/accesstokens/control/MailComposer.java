@@ -114,9 +114,12 @@ public final class MailComposer {
         return message;
     }
 
-    /** The page's address with the address and the code the page needs. */
+    /**
+     * The page's address with the address and the code the page needs, in the fragment: browsers
+     * never send it, so the code stays out of server and proxy access logs.
+     */
     static URI confirmationLink(URI page, EmailAddress to, String code) {
-        return URI.create(page + "?email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
+        return URI.create(page + "#email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
                 + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 

@@ -82,7 +82,7 @@ class AccessTokensApiIT extends HttpClientTest {
         assertEquals("Pkmnapi delete access token", subject(mails.get(1)));
         String text = Mails.text(mails.get(1));
         String code = Mails.code(text);
-        assertEquals(api.base() + "actions/delete-user?email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+        assertEquals(api.base() + "actions/delete-user#email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
                 + "&code=" + code, Mails.confirmationLink(text));
 
         HttpResponse<String> deleted = api.delete(address, code);

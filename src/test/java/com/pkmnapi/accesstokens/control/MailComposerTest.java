@@ -33,7 +33,7 @@ class MailComposerTest {
     private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5v";
     private static final URI PAGE = URI.create("https://tokens.example.com/actions/delete-user");
     private static final URI CONFIRMATION =
-            URI.create("https://tokens.example.com/actions/delete-user?email_address=you%40example.com&code=" + CODE);
+            URI.create("https://tokens.example.com/actions/delete-user#email_address=you%40example.com&code=" + CODE);
 
     private final Session session = Session.getInstance(new Properties());
     private final InternetAddress from = address("Pkmnapi <noreply@tokens.example.com>");
@@ -101,9 +101,19 @@ class MailComposerTest {
     }
 
     @Test
+    void theConfirmationLinkCarriesAddressAndCodeInItsFragmentOnly() {
+        URI link = MailComposer.confirmationLink(PAGE, new EmailAddress("a+b@example.com"), CODE);
+
+        // servers and proxies log the query, never the fragment
+        assertNull(link.getRawQuery(), link.toString());
+        assertEquals("email_address=a%2Bb%40example.com&code=" + CODE, link.getRawFragment());
+        assertEquals(PAGE.getRawPath(), link.getRawPath());
+    }
+
+    @Test
     void deletionCodeMailEscapesTheAddressAndTheLinkInHtmlOnly() throws Exception {
         EmailAddress to = new EmailAddress("a&b'c@example.com");
-        URI confirmation = URI.create("https://tokens.example.com/actions/delete-user?email_address=a%26b%27c%40example.com&code=" + CODE);
+        URI confirmation = URI.create("https://tokens.example.com/actions/delete-user#email_address=a%26b%27c%40example.com&code=" + CODE);
 
         Mail mail = received(composer.deletionCode(to, CODE, PAGE, Duration.ofHours(1)));
 
