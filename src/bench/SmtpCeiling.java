@@ -26,7 +26,7 @@ public class SmtpCeiling {
         int threads = Integer.parseInt(args[2]);
         long seconds = Long.parseLong(args[3]);
         MailComposer composer = new MailComposer(Session.getInstance(properties),
-                new InternetAddress("pkmnapi <bench@localhost>"));
+                new InternetAddress("Pkmnapi <bench@localhost>"));
         long run = System.currentTimeMillis();
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();

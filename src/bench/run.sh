@@ -83,7 +83,7 @@ start_server() {
     stop_server
     env PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
         PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_USER=bench \
-        PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='pkmnapi <bench@localhost>' "$@" \
+        PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='Pkmnapi <bench@localhost>' "$@" \
         java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
         --postbootcommandfile server-config/payara/post-boot-commands.asadmin \

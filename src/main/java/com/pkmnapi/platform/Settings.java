@@ -78,7 +78,8 @@ public final class Settings {
     /** @param source the raw value of a setting by its name, or null where it is not set */
     Settings(UnaryOperator<String> source) {
         Reader read = new Reader(source);
-        mailFrom = read.text(MAIL_FROM, "pkmnapi <noreply@localhost>");
+        // the original's display name: filters that sort by sender keep working
+        mailFrom = read.text(MAIL_FROM, "Pkmnapi <noreply@localhost>");
         mailSession = read.text(MAIL_SESSION, DEFAULT_MAIL_SESSION);
         publicBaseUrl = read.optional(PUBLIC_BASE_URL).map(value -> baseUrl(PUBLIC_BASE_URL, value));
         resendWindow = Duration.ofSeconds(read.positive(RESEND_WINDOW_SECONDS, 600));

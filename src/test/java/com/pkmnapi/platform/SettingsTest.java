@@ -250,7 +250,7 @@ class SettingsTest {
 
     private static void assertDefaults(Settings settings) {
         assertEquals("java:app/mail/pkmnapi", settings.mailSession());
-        assertEquals("pkmnapi <noreply@localhost>", settings.mailFrom());
+        assertEquals("Pkmnapi <noreply@localhost>", settings.mailFrom());
         assertEquals(Duration.ofSeconds(600), settings.resendWindow());
         assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
         assertEquals(5, settings.codeMaxTries());

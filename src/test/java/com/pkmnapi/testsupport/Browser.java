@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,6 +25,15 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(true);
+    }
+
+    /** A browser whose user turned JavaScript off, as some do. */
+    public static ChromeDriver startWithoutJavaScript() {
+        return start(false);
+    }
+
+    private static ChromeDriver start(boolean javaScript) {
         try {
             Path profile = Files.createTempDirectory(Path.of(System.getProperty("it.tmp.dir", "target")), "chromium-");
             ChromeOptions options = new ChromeOptions();
@@ -32,6 +42,9 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=900,640",
                     "--user-data-dir=" + profile);
+            if (!javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).toFile())
                     .build();

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 public final class Mails {
 
     private static final Pattern TOKEN = Pattern.compile("pkmn_at_[0-9A-Za-z]{49}");
-    private static final Pattern CODE = Pattern.compile("[?&]code=([0-9A-Za-z]+)");
-    private static final Pattern LINK = Pattern.compile("https?://\\S+/actions/delete-user\\?\\S+");
+    // the code as a parameter of the link, in its fragment (mails now) or its query (older mails)
+    private static final Pattern CODE = Pattern.compile("[#?&]code=([0-9A-Za-z]+)");
+    // only the fragment form: the code must not be in a query, where proxies log it
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/actions/delete-user#\\S+");
 
     private Mails() {
     }
@@ -28,15 +30,15 @@ public final class Mails {
     }
 
     public static String token(String text) {
-        return find(TOKEN.matcher(text), 0, "an access token");
+        return find(TOKEN.matcher(text), 0, "access token");
     }
 
     public static String code(String text) {
-        return find(CODE.matcher(text), 1, "a deletion code");
+        return find(CODE.matcher(text), 1, "deletion code");
     }
 
     public static String confirmationLink(String text) {
-        return find(LINK.matcher(text), 0, "a confirmation link");
+        return find(LINK.matcher(text), 0, "confirmation link");
     }
 
     private static String find(Matcher matcher, int group, String what) {

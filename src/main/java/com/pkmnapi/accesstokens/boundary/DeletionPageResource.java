@@ -12,10 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The page the deletion mail links to ({@code /actions/delete-user?email_address=...&code=...}).
- * It shows the address and one button; only the click sends {@code DELETE /v1/access_tokens}, so
- * mail scanners that open links, even those that run scripts, delete nothing. The values are
- * rendered as escaped text, and the page loads nothing but its own script and style.
+ * The page the deletion mail links to. Mails carry the address and the code in the fragment
+ * ({@code /actions/delete-user#email_address=...&code=...}), which browsers never send, so no
+ * server or proxy logs the code; the page's script reads them, shows the address as text and then
+ * removes them from the address bar. Older mails carried them in the query; that page is rendered
+ * here, escaped, as it always was. Either way the page shows the address and one button; only the
+ * click sends {@code DELETE /v1/access_tokens}, so mail scanners that open links, even those that
+ * run scripts, delete nothing. The page loads nothing but its own script and style.
  */
 @Path("actions")
 public class DeletionPageResource {
@@ -51,23 +54,39 @@ public class DeletionPageResource {
             <p>This deletes every access token of <span id="email-address">%1$s</span>. Services that use them \
             stop working at once.</p>
             <p>Nothing happens until you press the button.</p>
-            <button type="button" id="delete" data-email-address="%1$s" data-code="%2$s">Delete my access tokens</button>
+            <button type="button" id="delete" data-email-address="%1$s" data-code="%2$s">Delete my access tokens</button>""";
+
+    private static final String NEEDS_JAVASCRIPT = """
             <noscript><p>This page needs JavaScript to send the deletion.</p></noscript>""";
 
     private static final String INCOMPLETE = """
             <p id="incomplete">This link is incomplete: it needs both an email address and a code. Open the link \
             from your deletion mail as it is, or ask for a new deletion mail.</p>""";
 
+    /**
+     * The page for a link with the values in its fragment: the script fills in one of the two
+     * templates, which stay inert (no button in the page) until it does.
+     */
+    private static final String FROM_FRAGMENT = NEEDS_JAVASCRIPT + "\n<template id=\"confirmation\">"
+            + CONFIRMATION.formatted("", "") + "</template>\n<template id=\"incomplete-link\">" + INCOMPLETE
+            + "</template>";
+
     @GET
     @Path("delete-user")
     @Produces("text/html; charset=UTF-8")
     public Response page(@QueryParam("email_address") String emailAddress, @QueryParam("code") String code) {
-        String content = isBlank(emailAddress) || isBlank(code)
-                ? INCOMPLETE
-                : CONFIRMATION.formatted(Html.escape(emailAddress), Html.escape(code));
+        String content;
+        // anything in the query means one of the older mails: that page is rendered here, as before
+        if (isBlank(emailAddress) && isBlank(code)) {
+            content = FROM_FRAGMENT;
+        } else if (isBlank(emailAddress) || isBlank(code)) {
+            content = INCOMPLETE;
+        } else {
+            content = CONFIRMATION.formatted(Html.escape(emailAddress), Html.escape(code)) + "\n" + NEEDS_JAVASCRIPT;
+        }
         return Response.ok(PAGE.formatted(content))
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                // the code is in this page's address: it must not travel on in a Referer header
+                // older mails put the code in this page's address: it must not travel on in a Referer header
                 .header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "no-store")
                 .header("X-Content-Type-Options", "nosniff")

@@ -20,8 +20,9 @@ import java.util.Date;
  */
 public final class MailComposer {
 
-    public static final String ACCESS_TOKEN_SUBJECT = "pkmnapi access token";
-    public static final String DELETION_SUBJECT = "pkmnapi delete access token";
+    // the original's subjects, letter for letter: users' mail filters match on them
+    public static final String ACCESS_TOKEN_SUBJECT = "Pkmnapi access token";
+    public static final String DELETION_SUBJECT = "Pkmnapi delete access token";
 
     private final Session session;
     private final InternetAddress from;
@@ -113,9 +114,12 @@ public final class MailComposer {
         return message;
     }
 
-    /** The page's address with the address and the code the page needs. */
+    /**
+     * The page's address with the address and the code the page needs, in the fragment: browsers
+     * never send it, so the code stays out of server and proxy access logs.
+     */
     static URI confirmationLink(URI page, EmailAddress to, String code) {
-        return URI.create(page + "?email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
+        return URI.create(page + "#email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
                 + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 

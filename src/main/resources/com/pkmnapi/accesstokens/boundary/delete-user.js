@@ -2,8 +2,37 @@
 // The deletion confirmation page. Nothing happens on load: mail scanners open every link in a
 // mail, some run its script, and none of them presses the button.
 (function () {
-    const button = document.getElementById('delete');
     const outcome = document.getElementById('outcome');
+
+    // Mails put the address and the code in the fragment, which the browser never sends, so that
+    // no server or proxy logs the code. Older mails put them in the query: the server has rendered
+    // that page already, and there are no templates to fill.
+    const confirmation = document.getElementById('confirmation');
+    if (confirmation) {
+        const link = new URLSearchParams(location.hash.slice(1));
+        const emailAddress = link.get('email_address') || '';
+        const code = link.get('code') || '';
+        if (emailAddress.trim() === '' || code.trim() === '') {
+            outcome.before(document.getElementById('incomplete-link').content.cloneNode(true));
+        } else {
+            const content = confirmation.content.cloneNode(true);
+            // as text, never as markup: the fragment holds whatever the link says
+            content.querySelector('#email-address').textContent = emailAddress;
+            const values = content.querySelector('#delete').dataset;
+            values.emailAddress = emailAddress;
+            values.code = code;
+            outcome.before(content);
+        }
+    }
+    // The page holds what it needs now: take the code out of the address bar, and out of the
+    // browser's history by replacing this entry rather than adding a clean one.
+    history.replaceState(null, '', location.pathname + location.search);
+    // Another link opened in this tab changes only the fragment, which loads nothing by itself.
+    window.addEventListener('hashchange', function () {
+        location.reload();
+    });
+
+    const button = document.getElementById('delete');
     if (!button) {
         return;
     }

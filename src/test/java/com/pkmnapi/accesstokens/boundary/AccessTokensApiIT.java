@@ -42,8 +42,8 @@ class AccessTokensApiIT extends HttpClientTest {
         List<MimeMessage> mails = TestSmtpServer.mailsTo(address);
         assertEquals(1, mails.size(), "one mail");
         MimeMessage mail = mails.get(0);
-        assertEquals("pkmnapi access token", mail.getSubject());
-        assertEquals("pkmnapi <noreply@localhost>", mail.getFrom()[0].toString());
+        assertEquals("Pkmnapi access token", mail.getSubject());
+        assertEquals("Pkmnapi <noreply@localhost>", mail.getFrom()[0].toString());
         assertEquals(address, mail.getAllRecipients()[0].toString());
         MimeMultipart parts = (MimeMultipart) mail.getContent();
         assertTrue(mail.isMimeType("multipart/alternative"), mail.getContentType());
@@ -79,10 +79,10 @@ class AccessTokensApiIT extends HttpClientTest {
         assertCreated(requested);
         List<MimeMessage> mails = TestSmtpServer.awaitMailsTo(address, 2);
         assertEquals(2, mails.size(), "the token mail and the deletion mail");
-        assertEquals("pkmnapi delete access token", subject(mails.get(1)));
+        assertEquals("Pkmnapi delete access token", subject(mails.get(1)));
         String text = Mails.text(mails.get(1));
         String code = Mails.code(text);
-        assertEquals(api.base() + "actions/delete-user?email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+        assertEquals(api.base() + "actions/delete-user#email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
                 + "&code=" + code, Mails.confirmationLink(text));
 
         HttpResponse<String> deleted = api.delete(address, code);

@@ -33,10 +33,10 @@ class MailComposerTest {
     private static final String CODE = "Ab3dE5gH7jK9mN1pQ3sT5v";
     private static final URI PAGE = URI.create("https://tokens.example.com/actions/delete-user");
     private static final URI CONFIRMATION =
-            URI.create("https://tokens.example.com/actions/delete-user?email_address=you%40example.com&code=" + CODE);
+            URI.create("https://tokens.example.com/actions/delete-user#email_address=you%40example.com&code=" + CODE);
 
     private final Session session = Session.getInstance(new Properties());
-    private final InternetAddress from = address("pkmnapi <noreply@tokens.example.com>");
+    private final InternetAddress from = address("Pkmnapi <noreply@tokens.example.com>");
     private final MailComposer composer = new MailComposer(session, from);
 
     @Test
@@ -62,7 +62,7 @@ class MailComposerTest {
                 mail.message.getRecipients(Message.RecipientType.TO));
         assertNull(mail.message.getRecipients(Message.RecipientType.CC));
         assertNull(mail.message.getRecipients(Message.RecipientType.BCC));
-        assertEquals("pkmnapi access token", mail.message.getSubject());
+        assertEquals("Pkmnapi access token", mail.message.getSubject());
         assertNotNull(mail.message.getSentDate());
     }
 
@@ -73,7 +73,7 @@ class MailComposerTest {
         assertArrayEquals(new Address[] {from}, mail.message.getFrom());
         assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
                 mail.message.getRecipients(Message.RecipientType.TO));
-        assertEquals("pkmnapi delete access token", mail.message.getSubject());
+        assertEquals("Pkmnapi delete access token", mail.message.getSubject());
         assertNotNull(mail.message.getSentDate());
     }
 
@@ -101,9 +101,19 @@ class MailComposerTest {
     }
 
     @Test
+    void theConfirmationLinkCarriesAddressAndCodeInItsFragmentOnly() {
+        URI link = MailComposer.confirmationLink(PAGE, new EmailAddress("a+b@example.com"), CODE);
+
+        // servers and proxies log the query, never the fragment
+        assertNull(link.getRawQuery(), link.toString());
+        assertEquals("email_address=a%2Bb%40example.com&code=" + CODE, link.getRawFragment());
+        assertEquals(PAGE.getRawPath(), link.getRawPath());
+    }
+
+    @Test
     void deletionCodeMailEscapesTheAddressAndTheLinkInHtmlOnly() throws Exception {
         EmailAddress to = new EmailAddress("a&b'c@example.com");
-        URI confirmation = URI.create("https://tokens.example.com/actions/delete-user?email_address=a%26b%27c%40example.com&code=" + CODE);
+        URI confirmation = URI.create("https://tokens.example.com/actions/delete-user#email_address=a%26b%27c%40example.com&code=" + CODE);
 
         Mail mail = received(composer.deletionCode(to, CODE, PAGE, Duration.ofHours(1)));
 
