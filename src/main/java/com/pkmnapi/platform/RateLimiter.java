@@ -57,6 +57,21 @@ public final class RateLimiter {
     }
 
     /**
+     * What {@link #acquire} would answer, without counting: 0 where the client's window has room,
+     * else the whole seconds until it ends. For limits that count failures after the fact.
+     */
+    public long waitFor(String client, Instant now) {
+        Window current = windows.get(client);
+        if (current == null && windows.size() >= maxClients) {
+            current = windows.get(OVERFLOW);
+        }
+        if (current == null || current.endedBy(now) || current.count() < limit) {
+            return 0;
+        }
+        return secondsUntil(current.end(), now);
+    }
+
+    /**
      * Whether a new client fits. Threads that see the last room at once may all take it, so the
      * table can hold a few more entries than {@code maxClients} (one per request in flight, and
      * the shared window), never many.

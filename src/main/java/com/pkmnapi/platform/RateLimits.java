@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Optional;
 
@@ -14,7 +15,8 @@ import java.util.Optional;
  * The per-client limits, for the client of the current request (see {@link ClientAddress}): the
  * requests to the three mail endpoints ({@code pkmnapi.rate.limit.requests}) and the failed token
  * checks ({@code pkmnapi.rate.limit.failed.checks}), each per
- * {@code pkmnapi.rate.limit.window.seconds}. Checks with a live token are not counted at all:
+ * {@code pkmnapi.rate.limit.window.seconds}; and the wrong deletion codes
+ * ({@code pkmnapi.rate.limit.wrong.codes} an hour). Checks with a live token are not counted at all:
  * gateways check every request of their users from one address.
  */
 @ApplicationScoped
@@ -25,6 +27,7 @@ public class RateLimits {
      * share one count (see {@link RateLimiter}).
      */
     static final int MAX_CLIENTS = 100_000;
+    private static final Duration WRONG_CODE_WINDOW = Duration.ofHours(1);
 
     @Inject
     Settings settings;
@@ -37,11 +40,13 @@ public class RateLimits {
 
     private RateLimiter mailRequests;
     private RateLimiter failedChecks;
+    private RateLimiter wrongCodes;
 
     @PostConstruct
     void start() {
         mailRequests = new RateLimiter(settings.rateLimitRequests(), settings.rateLimitWindow(), MAX_CLIENTS);
         failedChecks = new RateLimiter(settings.rateLimitFailedChecks(), settings.rateLimitWindow(), MAX_CLIENTS);
+        wrongCodes = new RateLimiter(settings.rateLimitWrongCodes(), WRONG_CODE_WINDOW, MAX_CLIENTS);
     }
 
     /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */
@@ -52,6 +57,16 @@ public class RateLimits {
     /** Counts a failed token check; the 429 to answer instead of the 401 where the client is over. */
     public Optional<Response> countFailedCheck() {
         return refusal(failedChecks.acquire(client(), clock.instant()));
+    }
+
+    /** The 429 to answer instead of trying a deletion code, where the client sent too many wrong ones. */
+    public Optional<Response> wrongCodeRefusal() {
+        return refusal(wrongCodes.waitFor(client(), clock.instant()));
+    }
+
+    /** Counts a wrong deletion code of the client, for all addresses together. */
+    public void countWrongCode() {
+        wrongCodes.acquire(client(), clock.instant());
     }
 
     private String client() {

@@ -29,7 +29,7 @@ public final class Settings {
     public static final String PUBLIC_BASE_URL = "pkmnapi.public.base.url";
     public static final String RESEND_WINDOW_SECONDS = "pkmnapi.resend.window.seconds";
     public static final String CODE_LIFETIME_SECONDS = "pkmnapi.code.lifetime.seconds";
-    public static final String CODE_MAX_TRIES = "pkmnapi.code.max.tries";
+    public static final String RATE_LIMIT_WRONG_CODES = "pkmnapi.rate.limit.wrong.codes";
     public static final String TOKEN_CAP = "pkmnapi.token.cap";
     public static final String DATABASE_DIR = "pkmnapi.database.dir";
     public static final String JDBC_URL = "pkmnapi.jdbc.url";
@@ -56,7 +56,7 @@ public final class Settings {
     private final Optional<URI> publicBaseUrl;
     private final Duration resendWindow;
     private final Duration codeLifetime;
-    private final int codeMaxTries;
+    private final int rateLimitWrongCodes;
     private final int tokenCap;
     private final String jdbcUrl;
     private final Optional<String> jdbcUser;
@@ -84,7 +84,7 @@ public final class Settings {
         publicBaseUrl = read.optional(PUBLIC_BASE_URL).map(value -> baseUrl(PUBLIC_BASE_URL, value));
         resendWindow = Duration.ofSeconds(read.positive(RESEND_WINDOW_SECONDS, 600));
         codeLifetime = Duration.ofSeconds(read.positive(CODE_LIFETIME_SECONDS, 3600));
-        codeMaxTries = read.positive(CODE_MAX_TRIES, 5);
+        rateLimitWrongCodes = read.positive(RATE_LIMIT_WRONG_CODES, 10);
         tokenCap = read.positive(TOKEN_CAP, 10);
         String databaseDir = read.text(DATABASE_DIR,
                 Path.of(System.getProperty("user.home"), ".pkmnapi", "derby").toString());
@@ -152,9 +152,12 @@ public final class Settings {
         return codeLifetime;
     }
 
-    /** Wrong tries after which a deletion code is dead. */
-    public int codeMaxTries() {
-        return codeMaxTries;
+    /**
+     * Wrong deletion codes one client may send in an hour, all addresses together; then 429. A
+     * wrong code never harms the owner's code: guessing is stopped here, per client.
+     */
+    public int rateLimitWrongCodes() {
+        return rateLimitWrongCodes;
     }
 
     /** Live tokens one address may hold. */

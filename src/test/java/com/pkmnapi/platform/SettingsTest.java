@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SettingsTest {
 
     private static final String[] NUMBERS = {
-        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES, Settings.TOKEN_CAP,
+        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.RATE_LIMIT_WRONG_CODES, Settings.TOKEN_CAP,
         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
         Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS};
 
@@ -39,7 +39,7 @@ class SettingsTest {
                 Map.entry("pkmnapi.public.base.url", "https://tokens.example.com/"),
                 Map.entry("pkmnapi.resend.window.seconds", "60"),
                 Map.entry("pkmnapi.code.lifetime.seconds", "900"),
-                Map.entry("pkmnapi.code.max.tries", "3"),
+                Map.entry("pkmnapi.rate.limit.wrong.codes", "3"),
                 Map.entry("pkmnapi.token.cap", "2"),
                 Map.entry("pkmnapi.jdbc.url", "jdbc:postgresql://db/pkmnapi"),
                 Map.entry("pkmnapi.jdbc.user", "pkmnapi"),
@@ -57,7 +57,7 @@ class SettingsTest {
         assertEquals(Optional.of(URI.create("https://tokens.example.com/")), settings.publicBaseUrl());
         assertEquals(Duration.ofSeconds(60), settings.resendWindow());
         assertEquals(Duration.ofSeconds(900), settings.codeLifetime());
-        assertEquals(3, settings.codeMaxTries());
+        assertEquals(3, settings.rateLimitWrongCodes());
         assertEquals(2, settings.tokenCap());
         assertEquals("jdbc:postgresql://db/pkmnapi", settings.jdbcUrl());
         assertEquals(Optional.of("pkmnapi"), settings.jdbcUser());
@@ -151,7 +151,7 @@ class SettingsTest {
     @ValueSource(strings = {"", " ", "\t", "  \n "})
     void blankValuesCountAsUnset(String blank) {
         Map<String, String> allBlank = Stream.of(Settings.MAIL_FROM, Settings.MAIL_SESSION, Settings.PUBLIC_BASE_URL,
-                        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.CODE_MAX_TRIES,
+                        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.RATE_LIMIT_WRONG_CODES,
                         Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
                         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
                         Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS,
@@ -253,7 +253,7 @@ class SettingsTest {
         assertEquals("Pkmnapi <noreply@localhost>", settings.mailFrom());
         assertEquals(Duration.ofSeconds(600), settings.resendWindow());
         assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
-        assertEquals(5, settings.codeMaxTries());
+        assertEquals(10, settings.rateLimitWrongCodes());
         assertEquals(10, settings.tokenCap());
         assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
         assertTrue(settings.jdbcUrl().endsWith(";create=true"), settings.jdbcUrl());

@@ -2,7 +2,9 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
+import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
 import com.pkmnapi.platform.RateLimited;
+import com.pkmnapi.platform.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 
 /**
  * The three endpoints of the seed: ask for a token, ask for a deletion code, delete with the code.
@@ -35,6 +38,9 @@ public class AccessTokensResource {
     TokenManager tokens;
 
     @Inject
+    RateLimits limits;
+
+    @Inject
     PublicUrls urls;
 
     @POST
@@ -51,10 +57,20 @@ public class AccessTokensResource {
         return created(uriInfo);
     }
 
+    /** Guessing codes is stopped per client: past the wrong codes it may send, 429 without a try. */
     @DELETE
     public Response revokeAll(AccessTokenRequest request) {
         AccessTokenRequest checked = required(request);
-        tokens.revokeAll(checked.emailAddress(), checked.code());
+        Optional<Response> refusal = limits.wrongCodeRefusal();
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        try {
+            tokens.revokeAll(checked.emailAddress(), checked.code());
+        } catch (InvalidDeletionCode wrong) {
+            limits.countWrongCode();
+            throw wrong;
+        }
         return Response.noContent().build();
     }
 

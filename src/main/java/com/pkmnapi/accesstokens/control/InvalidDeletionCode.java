@@ -3,8 +3,8 @@ package com.pkmnapi.accesstokens.control;
 import jakarta.ejb.ApplicationException;
 
 /**
- * The deletion code is wrong, used, expired or dead, or the address has none pending. No token was
- * deleted. The transaction commits: a wrong try must stay counted.
+ * The deletion code is wrong, used or expired, or the address has none pending. No token was
+ * deleted. The transaction commits: an expired code found on the way is dropped.
  */
 @ApplicationException(rollback = false)
 public class InvalidDeletionCode extends RuntimeException {

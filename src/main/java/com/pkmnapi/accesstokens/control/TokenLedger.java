@@ -160,11 +160,11 @@ public class TokenLedger {
      * checked before anything is deleted, and used up.
      *
      * @return how many tokens were revoked
-     * @throws InvalidDeletionCode if the code is wrong, used, expired or dead, or none is pending
+     * @throws InvalidDeletionCode if the code is wrong, used or expired, or none is pending
      */
     public int revokeAll(EmailAddress address, String code) {
         Mailbox mailbox = lock(address);
-        if (!mailbox.useDeletionCode(Secrets.digest(code), clock.instant(), settings.codeMaxTries())) {
+        if (!mailbox.useDeletionCode(Secrets.digest(code), clock.instant())) {
             throw new InvalidDeletionCode();
         }
         int revoked = em.createNamedQuery(AccessToken.DELETE_ALL_OF)

@@ -54,9 +54,6 @@ public class Mailbox {
     @Column(name = "DATE_DELETION_CODE_EXPIRE")
     private LocalDateTime dateDeletionCodeExpire;
 
-    @Column(name = "DELETION_CODE_FAILURES", nullable = false)
-    private int deletionCodeFailures;
-
     protected Mailbox() {
         // for JPA
     }
@@ -103,11 +100,10 @@ public class Mailbox {
         dateLastDeletionRequest = UtcTimes.toColumn(now);
     }
 
-    /** A new code replaces any earlier one, with a fresh count of wrong tries. */
+    /** A new code replaces any earlier one. */
     public void newDeletionCode(String digest, Instant expires) {
         deletionCodeDigest = Objects.requireNonNull(digest, "digest");
         dateDeletionCodeExpire = UtcTimes.toColumn(Objects.requireNonNull(expires, "expires"));
-        deletionCodeFailures = 0;
     }
 
     /** Nothing kept: no code and no window open at {@code now} (tokens are the caller's to count). */
@@ -121,15 +117,16 @@ public class Mailbox {
     }
 
     /**
-     * Checks a deletion code by its digest. The right one, in time and within the tries, is used up
-     * and gives true. A wrong one counts as a try, and the code dies at the last try; an expired or
-     * dead code is dropped. Nothing here deletes a token: that is for the caller, on true only.
+     * Checks a deletion code by its digest. The right one, in time, is used up and gives true; an
+     * expired one is dropped. A wrong one changes nothing: were wrong tries to kill the code,
+     * anyone could kill the owner's (guessing is stopped per client instead, by the caller).
+     * Nothing here deletes a token: that is for the caller, on true only.
      */
-    public boolean useDeletionCode(String digest, Instant now, int maxTries) {
+    public boolean useDeletionCode(String digest, Instant now) {
         if (deletionCodeDigest == null) {
             return false;
         }
-        if (!UtcTimes.fromColumn(dateDeletionCodeExpire).isAfter(now) || deletionCodeFailures >= maxTries) {
+        if (!UtcTimes.fromColumn(dateDeletionCodeExpire).isAfter(now)) {
             dropDeletionCode();
             return false;
         }
@@ -138,17 +135,12 @@ public class Mailbox {
             dropDeletionCode();
             return true;
         }
-        deletionCodeFailures++;
-        if (deletionCodeFailures >= maxTries) {
-            dropDeletionCode();
-        }
         return false;
     }
 
     private void dropDeletionCode() {
         deletionCodeDigest = null;
         dateDeletionCodeExpire = null;
-        deletionCodeFailures = 0;
     }
 
     static Optional<Duration> remaining(LocalDateTime last, Instant now, Duration window) {

@@ -81,6 +81,27 @@ class ShortSettingsIT {
     }
 
     @Test
+    void aClientThatGuessesCodesIsStoppedAndTheOwnersCodeStillWorks() {
+        String owner = Addresses.fresh("guessed");
+        Tokens.issue(api, owner);
+        assertEquals(201, api.requestDeletion(owner).statusCode());
+        String code = Mails.code(Mails.text(TestSmtpServer.awaitMailsTo(owner, 2).get(1)));
+        Api guesser = proxy.withHeaders("X-Forwarded-For", "203.0.113." + CLIENTS.incrementAndGet());
+
+        for (int i = 0; i < 10; i++) {
+            // wrong codes for the owner and for other addresses count together
+            String target = i % 2 == 0 ? owner : Addresses.fresh("other");
+            assertError(guesser.delete(target, "wrong" + i), 400, "error_access_tokens_invalid", "Invalid or expired code");
+        }
+        HttpResponse<String> stopped = guesser.delete(owner, code);
+        assertError(stopped, 429, "error_too_many_requests");
+        long wait = Long.parseLong(stopped.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(wait > 3500 && wait <= 3600, "an hour's window: " + wait);
+
+        assertEquals(204, api.delete(owner, code).statusCode(), "the owner's code survived the guesses");
+    }
+
+    @Test
     void anAddressOutsideTheAllowedDomainsGetsNoMail() {
         for (String outside : new String[] {"someone@elsewhere.test", "someone@corp.example", "x@example.com.evil.test"}) {
             assertError(api.requestToken(outside), 400, "error_access_tokens_invalid", "Email address not allowed: " + outside);

@@ -172,31 +172,17 @@ class TokenManagerIT {
     }
 
     @Test
-    void aWrongCodeDeletesNothingAndTheFifthWrongTryKillsTheCode() throws Exception {
+    void wrongCodesDeleteNothingAndNeverKillTheRightOne() throws Exception {
         EmailAddress address = fresh("tries");
         tokens.issue(address);
         tokens.requestDeletion(address, LINK);
         String code = awaitCode(address, 1);
 
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong" + code));
             assertEquals(1, database.tokenDigests(address.normalized()).size(), "nothing deleted");
         }
-        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, code));
-        assertEquals(1, database.tokenDigests(address.normalized()).size());
-    }
-
-    @Test
-    void fourWrongTriesLeaveTheCodeUsable() throws Exception {
-        EmailAddress address = fresh("four-tries");
-        tokens.issue(address);
-        tokens.requestDeletion(address, LINK);
-        String code = awaitCode(address, 1);
-
-        for (int i = 0; i < 4; i++) {
-            assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "wrong"));
-        }
-        assertEquals(1, tokens.revokeAll(address, code));
+        assertEquals(1, tokens.revokeAll(address, code), "the owner's code still works");
     }
 
     @Test

@@ -16,7 +16,6 @@ class MailboxTest {
     private static final Instant T0 = Instant.parse("2025-03-01T12:00:00Z");
     private static final Duration WINDOW = Duration.ofSeconds(600);
     private static final Duration LIFETIME = Duration.ofHours(1);
-    private static final int MAX_TRIES = 5;
     private static final String CODE = Secrets.digest("Ab3dE5gH7jK9mN1pQ3sT5v");
     private static final String OTHER_CODE = Secrets.digest("Zz9yX8wV7uT6sR5qP4oN3m");
     private static final String WRONG = Secrets.digest("wrong");
@@ -119,7 +118,7 @@ class MailboxTest {
     @Test
     void useDeletionCodeIsFalseWithoutACode() {
         assertFalse(mailbox.hasDeletionCode());
-        assertFalse(mailbox.useDeletionCode(CODE, T0, MAX_TRIES));
+        assertFalse(mailbox.useDeletionCode(CODE, T0));
     }
 
     @Test
@@ -127,54 +126,34 @@ class MailboxTest {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
         assertTrue(mailbox.hasDeletionCode());
 
-        assertTrue(mailbox.useDeletionCode(CODE, T0.plusSeconds(60), MAX_TRIES));
+        assertTrue(mailbox.useDeletionCode(CODE, T0.plusSeconds(60)));
         assertFalse(mailbox.hasDeletionCode());
-        assertFalse(mailbox.useDeletionCode(CODE, T0.plusSeconds(61), MAX_TRIES));
+        assertFalse(mailbox.useDeletionCode(CODE, T0.plusSeconds(61)));
     }
 
     @Test
-    void useDeletionCodeRefusesAWrongCodeButKeepsTheRightOneWithinTheTries() {
+    void wrongCodesNeverKillTheRightOne() {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
 
-        for (int i = 1; i < MAX_TRIES; i++) {
-            assertFalse(mailbox.useDeletionCode(WRONG, T0, MAX_TRIES));
+        for (int i = 1; i <= 1000; i++) {
+            assertFalse(mailbox.useDeletionCode(WRONG, T0));
             assertTrue(mailbox.hasDeletionCode(), "after wrong try " + i);
         }
-        assertTrue(mailbox.useDeletionCode(CODE, T0, MAX_TRIES));
-    }
-
-    @Test
-    void useDeletionCodeKillsTheCodeAtTheLastWrongTry() {
-        mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
-
-        for (int i = 0; i < MAX_TRIES; i++) {
-            assertFalse(mailbox.useDeletionCode(WRONG, T0, MAX_TRIES));
-        }
-
-        assertFalse(mailbox.hasDeletionCode());
-        assertFalse(mailbox.useDeletionCode(CODE, T0, MAX_TRIES));
-    }
-
-    @Test
-    void useDeletionCodeWithOneTryKillsTheCodeAtTheFirstWrongOne() {
-        mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
-
-        assertFalse(mailbox.useDeletionCode(WRONG, T0, 1));
-        assertFalse(mailbox.useDeletionCode(CODE, T0, 1));
+        assertTrue(mailbox.useDeletionCode(CODE, T0));
     }
 
     @Test
     void useDeletionCodeAcceptsTheRightCodeJustBeforeItExpires() {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
 
-        assertTrue(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).minusNanos(1), MAX_TRIES));
+        assertTrue(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).minusNanos(1)));
     }
 
     @Test
     void useDeletionCodeRefusesTheRightCodeExactlyAtItsExpiry() {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
 
-        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME), MAX_TRIES));
+        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME)));
         assertFalse(mailbox.hasDeletionCode());
     }
 
@@ -182,8 +161,8 @@ class MailboxTest {
     void useDeletionCodeRefusesTheRightCodeAfterItsExpiry() {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
 
-        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).plusSeconds(1), MAX_TRIES));
-        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).minusSeconds(1), MAX_TRIES));
+        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).plusSeconds(1)));
+        assertFalse(mailbox.useDeletionCode(CODE, T0.plus(LIFETIME).minusSeconds(1)));
     }
 
     @Test
@@ -191,8 +170,8 @@ class MailboxTest {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
         mailbox.newDeletionCode(OTHER_CODE, T0.plusSeconds(600).plus(LIFETIME));
 
-        assertFalse(mailbox.useDeletionCode(CODE, T0.plusSeconds(700), MAX_TRIES));
-        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0.plusSeconds(700), MAX_TRIES));
+        assertFalse(mailbox.useDeletionCode(CODE, T0.plusSeconds(700)));
+        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0.plusSeconds(700)));
     }
 
     @Test
@@ -200,34 +179,7 @@ class MailboxTest {
         mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
         mailbox.newDeletionCode(OTHER_CODE, T0.plusSeconds(600).plus(LIFETIME));
 
-        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0.plus(LIFETIME).plusSeconds(1), MAX_TRIES));
-    }
-
-    @Test
-    void aNewDeletionCodeStartsWithFreshTries() {
-        mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
-        for (int i = 1; i < MAX_TRIES; i++) {
-            mailbox.useDeletionCode(WRONG, T0, MAX_TRIES);
-        }
-
-        mailbox.newDeletionCode(OTHER_CODE, T0.plus(LIFETIME));
-        for (int i = 1; i < MAX_TRIES; i++) {
-            assertFalse(mailbox.useDeletionCode(WRONG, T0, MAX_TRIES));
-        }
-
-        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0, MAX_TRIES));
-    }
-
-    @Test
-    void aNewDeletionCodeRevivesAMailboxWhoseCodeDied() {
-        mailbox.newDeletionCode(CODE, T0.plus(LIFETIME));
-        for (int i = 0; i < MAX_TRIES; i++) {
-            mailbox.useDeletionCode(WRONG, T0, MAX_TRIES);
-        }
-
-        mailbox.newDeletionCode(OTHER_CODE, T0.plus(LIFETIME));
-
-        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0, MAX_TRIES));
+        assertTrue(mailbox.useDeletionCode(OTHER_CODE, T0.plus(LIFETIME).plusSeconds(1)));
     }
 
     @Test
