@@ -23,6 +23,8 @@ public class RequestBodyLimitFilter extends HttpFilter {
 
     public static final int MAX_BYTES = 16 * 1024;
 
+    public static final String TOO_LARGE = "Request body too large: at most " + MAX_BYTES + " bytes";
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -51,7 +53,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        ErrorEnvelope.write(response, 413, "Request body too large: at most " + MAX_BYTES + " bytes");
+        ErrorEnvelope.write(response, 413, TOO_LARGE);
     }
 
     /** The request with its body already read into memory. */
