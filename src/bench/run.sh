@@ -79,10 +79,12 @@ java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgr
 mail_pid=$!
 
 # start_server [NAME=value ...]: the server, with these settings on top of the benchmark's own
+# (PKMNAPI_SMTP_TLS=none: GreenMail on the loopback offers no STARTTLS, which the script requires
+# by default)
 start_server() {
     stop_server
     env PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
-        PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_USER=bench \
+        PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_TLS=none PKMNAPI_SMTP_USER=bench \
         PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='Pkmnapi <bench@localhost>' "$@" \
         java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \

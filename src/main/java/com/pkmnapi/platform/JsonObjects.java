@@ -1,10 +1,13 @@
 package com.pkmnapi.platform;
 
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
-import java.io.InputStream;
+import jakarta.json.stream.JsonParser;
+import java.io.Reader;
+import java.math.BigDecimal;
 
 /**
  * JSON-P through one provider, looked up once: {@code jakarta.json.Json}'s static methods look the
@@ -21,11 +24,19 @@ public final class JsonObjects {
         return PROVIDER.createObjectBuilder();
     }
 
-    public static JsonReader reader(InputStream in) {
-        return PROVIDER.createReader(in);
+    public static JsonArrayBuilder arrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonParser parser(Reader in) {
+        return PROVIDER.createParser(in);
     }
 
     public static JsonString string(String value) {
+        return PROVIDER.createValue(value);
+    }
+
+    public static JsonNumber number(BigDecimal value) {
         return PROVIDER.createValue(value);
     }
 }

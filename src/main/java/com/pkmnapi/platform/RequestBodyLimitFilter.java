@@ -13,17 +13,26 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Refuses request bodies over {@value #MAX_BYTES} bytes with 413 before the application sees them.
- * A declared length over the cap is refused unread; a body without a length (chunked) is read up to
- * the cap and then handed on from memory, so an oversized one is refused whole and changes nothing.
+ * A declared length over the cap is refused unread; any other body is read up to the cap and then
+ * handed on from memory, so an oversized chunked one is refused whole and changes nothing.
+ *
+ * <p>Reading it here also keeps a body that breaks off (the client closes early, or sends chunks
+ * that cannot be parsed) away from JAX-RS: there the failed read becomes an answer that can no
+ * longer be written, which Jersey logs as SEVERE with a stack trace, for anyone to repeat at will.
  */
 public class RequestBodyLimitFilter extends HttpFilter {
 
     public static final int MAX_BYTES = 16 * 1024;
 
+    public static final String TOO_LARGE = "Request body too large: at most " + MAX_BYTES + " bytes";
+
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RequestBodyLimitFilter.class.getName());
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -33,13 +42,24 @@ public class RequestBodyLimitFilter extends HttpFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || !hasBody(request)) {
+        if (declared == 0 || (declared < 0 && !hasBody(request))) {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Request body could not be read", e);
+            unreadable(response);
+            return;
+        }
         if (body.length > MAX_BYTES) {
             refuse(response);
+            return;
+        }
+        if (body.length < declared) {
+            unreadable(response);
             return;
         }
         chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -51,7 +71,17 @@ public class RequestBodyLimitFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        ErrorEnvelope.write(response, 413, "Request body too large: at most " + MAX_BYTES + " bytes");
+        ErrorEnvelope.write(response, 413, TOO_LARGE);
+    }
+
+    /** Answers, if the connection still takes an answer; a client that has gone is no server fault. */
+    private static void unreadable(HttpServletResponse response) {
+        try {
+            response.setHeader("Connection", "close");
+            ErrorEnvelope.write(response, 400, "Request body could not be read");
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "The client has gone", e);
+        }
     }
 
     /** The request with its body already read into memory. */

@@ -1,23 +1,27 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.platform.ApiException;
+import com.pkmnapi.platform.ErrorEnvelope;
 import com.pkmnapi.platform.JsonObjects;
-import jakarta.json.JsonException;
+import com.pkmnapi.platform.RequestBodyLimitFilter;
+import com.pkmnapi.platform.StrictJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.util.NoSuchElementException;
 
 /**
- * Reads the request envelope with JSON-P, so that every malformed body gets a 400 that says what
- * is wrong, the same on every server, instead of whatever the runtime's JSON binding throws.
+ * Reads the request envelope itself, so that every body that is not the envelope, however
+ * malformed, gets a 400 that says what is wrong, the same on every server, instead of whatever the
+ * runtime's JSON binding throws. The document is read by {@link StrictJson}: a body that could be
+ * read two ways (two members of one name, lenient decoding) is refused rather than guessed at.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,11 +35,12 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
     @Override
     public AccessTokenRequest readFrom(Class<AccessTokenRequest> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+        requireUtf8(mediaType);
         JsonValue root;
-        try (JsonReader reader = JsonObjects.reader(body)) {
-            root = reader.readValue();
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw AccessTokenRequest.invalid("Request body is not valid JSON");
+        try {
+            root = StrictJson.read(bytes(body));
+        } catch (StrictJson.Malformed e) {
+            throw AccessTokenRequest.invalid(e.getMessage());
         }
         JsonObject data = member(object(root, "Request body"), "data", "data");
         JsonValue kind = data.get("type");
@@ -46,6 +51,36 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
             throw AccessTokenRequest.invalid("data.type must be \"" + AccessTokenRequest.TYPE + "\"");
         }
         return new AccessTokenRequest(member(data, "attributes", "data.attributes"));
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259), and so is all we read: a body declared in another charset would be
+     * misread, so it is refused as a media type we do not take rather than as malformed.
+     */
+    private static void requireUtf8(MediaType mediaType) {
+        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            throw new ApiException(415, ErrorEnvelope.idOf(415),
+                    "Unsupported charset: send application/json in UTF-8");
+        }
+    }
+
+    /**
+     * The whole body, at most the cap: {@link RequestBodyLimitFilter} refuses larger ones first, but
+     * this reader must not read without end wherever it runs.
+     */
+    private static byte[] bytes(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(RequestBodyLimitFilter.MAX_BYTES + 1);
+        } catch (IOException e) {
+            // the client stopped sending or the connection broke: its doing, so a 400, and no stack trace
+            throw new ApiException(400, ErrorEnvelope.idOf(400), "Request body could not be read");
+        }
+        if (bytes.length > RequestBodyLimitFilter.MAX_BYTES) {
+            throw new ApiException(413, ErrorEnvelope.idOf(413), RequestBodyLimitFilter.TOO_LARGE);
+        }
+        return bytes;
     }
 
     private static JsonObject member(JsonObject parent, String name, String path) {
