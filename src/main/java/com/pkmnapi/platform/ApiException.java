@@ -2,12 +2,15 @@ package com.pkmnapi.platform;
 
 import jakarta.ws.rs.WebApplicationException;
 
-/** A refusal whose status, error id and message the client sees as they are. */
+/**
+ * A refusal raised where only a {@link WebApplicationException} passes through the runtime as it
+ * is (a message body reader), with its response made from the catalogue.
+ */
 public class ApiException extends WebApplicationException {
 
     private static final long serialVersionUID = 1L;
 
-    public ApiException(int status, String id, String message) {
-        super(message, ErrorEnvelope.response(status, id, message).build());
+    public ApiException(ApiError error, String message) {
+        super(message, ErrorEnvelope.response(error, message).build());
     }
 }

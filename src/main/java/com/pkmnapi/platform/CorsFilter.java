@@ -50,7 +50,7 @@ public class CorsFilter extends HttpFilter {
                 response.setHeader("Access-Control-Max-Age", MAX_AGE_SECONDS);
                 response.setStatus(204);
             } else {
-                ErrorEnvelope.write(response, 403, "Origin not allowed");
+                ErrorEnvelope.write(response, ApiError.FORBIDDEN_GENERIC, "Origin not allowed");
             }
             return;
         }

@@ -11,15 +11,13 @@ import java.io.IOException;
  */
 public final class ErrorEnvelope {
 
-    public static final String INTERNAL_SERVER_ERROR = "error_internal_server";
-
     private ErrorEnvelope() {
     }
 
-    public static String json(String id, String message) {
+    public static String json(ApiError error, String message) {
         return JsonObjects.builder()
                 .add("data", JsonObjects.builder()
-                        .add("id", id)
+                        .add("id", error.id())
                         .add("type", "errors")
                         .add("attributes", JsonObjects.builder().add("message", message)))
                 .build()
@@ -27,50 +25,22 @@ public final class ErrorEnvelope {
     }
 
     /**
-     * Writes the envelope as the whole response, for the servlet filters and the error page
-     * that answer before JAX-RS (or without it); the id is the status's own.
+     * Writes the envelope as the whole response, for the servlet filters and the error page that
+     * answer before JAX-RS (or without it).
      */
-    public static void write(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
+    public static void write(HttpServletResponse response, ApiError error, String message) throws IOException {
+        response.setStatus(error.status());
         response.setContentType(MediaType.APPLICATION_JSON);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json(idOf(status), message));
+        response.getWriter().write(json(error, message));
     }
 
-    public static Response.ResponseBuilder response(int status, String id, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(id, message));
+    public static Response.ResponseBuilder response(ApiError error, String message) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(json(error, message));
     }
 
-    /** The id and text of an error status that carries nothing more specific. */
-    public static String idOf(int status) {
-        return switch (status) {
-            case 400 -> "error_bad_request";
-            case 401 -> "error_unauthorized";
-            case 403 -> "error_forbidden";
-            case 404 -> "error_not_found";
-            case 405 -> "error_method_not_allowed";
-            case 406 -> "error_not_acceptable";
-            case 413 -> "error_payload_too_large";
-            case 415 -> "error_unsupported_media_type";
-            case 429 -> "error_too_many_requests";
-            case 503 -> "error_service_unavailable";
-            default -> status >= 500 ? INTERNAL_SERVER_ERROR : "error_client";
-        };
-    }
-
-    public static String messageOf(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 406 -> "Not acceptable: responses are application/json";
-            case 413 -> "Request body too large";
-            case 415 -> "Unsupported media type: send application/json";
-            case 429 -> "Too many requests";
-            case 503 -> "Service unavailable";
-            default -> status >= 500 ? "Internal server error" : "Request refused";
-        };
+    /** With the catalogue's own message. */
+    public static Response.ResponseBuilder response(ApiError error) {
+        return response(error, error.message());
     }
 }

@@ -19,6 +19,7 @@ public class ErrorPageServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number && number >= 400 ? number : 404;
         response.setHeader("Server", Version.SERVER_HEADER);
-        ErrorEnvelope.write(response, status, ErrorEnvelope.messageOf(status));
+        ApiError error = ApiError.ofStatus(status);
+        ErrorEnvelope.write(response, error, error.message());
     }
 }

@@ -78,8 +78,7 @@ public class RateLimits {
         if (wait == 0) {
             return Optional.empty();
         }
-        return Optional.of(ErrorEnvelope.response(429, ErrorEnvelope.idOf(429),
-                        "Too many requests. Please try again in " + wait + " seconds.")
+        return Optional.of(ErrorEnvelope.response(ApiError.TOO_MANY_REQUESTS, ApiError.tooManyRequests(wait))
                 .header(HttpHeaders.RETRY_AFTER, wait)
                 .build());
     }

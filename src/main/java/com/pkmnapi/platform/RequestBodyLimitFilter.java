@@ -71,14 +71,14 @@ public class RequestBodyLimitFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        ErrorEnvelope.write(response, 413, TOO_LARGE);
+        ErrorEnvelope.write(response, ApiError.PAYLOAD_TOO_LARGE, TOO_LARGE);
     }
 
     /** Answers, if the connection still takes an answer; a client that has gone is no server fault. */
     private static void unreadable(HttpServletResponse response) {
         try {
             response.setHeader("Connection", "close");
-            ErrorEnvelope.write(response, 400, "Request body could not be read");
+            ErrorEnvelope.write(response, ApiError.BAD_REQUEST, "Request body could not be read");
         } catch (IOException e) {
             LOG.log(Level.FINE, "The client has gone", e);
         }

@@ -20,7 +20,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return ErrorEnvelope.response(500, ErrorEnvelope.INTERNAL_SERVER_ERROR,
+        return ErrorEnvelope.response(ApiError.INTERNAL,
                 "Internal server error (incident " + incident + ")").build();
     }
 }

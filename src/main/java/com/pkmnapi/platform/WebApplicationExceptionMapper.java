@@ -19,8 +19,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return original;
         }
         int status = original.getStatus();
-        Response.ResponseBuilder response = ErrorEnvelope.response(status, ErrorEnvelope.idOf(status),
-                ErrorEnvelope.messageOf(status));
+        Response.ResponseBuilder response = ErrorEnvelope.response(ApiError.ofStatus(status));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> response.header(name, value));

@@ -3,6 +3,7 @@ package com.pkmnapi.accesstokens.boundary;
 import com.pkmnapi.accesstokens.control.InvalidAccessToken;
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
+import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ErrorEnvelope;
 import com.pkmnapi.platform.RateLimits;
 import jakarta.annotation.Priority;
@@ -32,7 +33,6 @@ import java.util.Locale;
 @ApplicationScoped
 public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
-    static final String UNAUTHORIZED = "error_access_tokens_unauthorized";
     private static final String REALM = "Bearer realm=\"pkmnapi\"";
     private static final String SCHEME = "bearer ";
 
@@ -71,7 +71,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     }
 
     private void refuse(ContainerRequestContext request, String challenge, String message) {
-        request.abortWith(limits.countFailedCheck().orElseGet(() -> ErrorEnvelope.response(401, UNAUTHORIZED, message)
+        request.abortWith(limits.countFailedCheck().orElseGet(() -> ErrorEnvelope.response(ApiError.UNAUTHORIZED, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build()));
     }

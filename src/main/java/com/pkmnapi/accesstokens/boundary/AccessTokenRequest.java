@@ -1,6 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
+import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,8 +15,6 @@ import jakarta.json.JsonValue;
 public record AccessTokenRequest(JsonObject attributes) {
 
     public static final String TYPE = "access_tokens";
-
-    static final String INVALID = "error_access_tokens_invalid";
 
     public EmailAddress emailAddress() {
         return new EmailAddress(text("email_address"));
@@ -37,6 +36,6 @@ public record AccessTokenRequest(JsonObject attributes) {
     }
 
     static ApiException invalid(String message) {
-        return new ApiException(400, INVALID, message);
+        return new ApiException(ApiError.INVALID, message);
     }
 }

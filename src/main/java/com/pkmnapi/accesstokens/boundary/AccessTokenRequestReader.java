@@ -1,7 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
-import com.pkmnapi.platform.ErrorEnvelope;
 import com.pkmnapi.platform.JsonObjects;
 import com.pkmnapi.platform.RequestBodyLimitFilter;
 import com.pkmnapi.platform.StrictJson;
@@ -60,7 +60,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
     private static void requireUtf8(MediaType mediaType) {
         String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
-            throw new ApiException(415, ErrorEnvelope.idOf(415),
+            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE,
                     "Unsupported charset: send application/json in UTF-8");
         }
     }
@@ -75,10 +75,10 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
             bytes = body.readNBytes(RequestBodyLimitFilter.MAX_BYTES + 1);
         } catch (IOException e) {
             // the client stopped sending or the connection broke: its doing, so a 400, and no stack trace
-            throw new ApiException(400, ErrorEnvelope.idOf(400), "Request body could not be read");
+            throw new ApiException(ApiError.BAD_REQUEST, "Request body could not be read");
         }
         if (bytes.length > RequestBodyLimitFilter.MAX_BYTES) {
-            throw new ApiException(413, ErrorEnvelope.idOf(413), RequestBodyLimitFilter.TOO_LARGE);
+            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.TOO_LARGE);
         }
         return bytes;
     }

@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import com.pkmnapi.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,13 +61,13 @@ public class PublicUrls {
     }
 
     /** Links cannot be made: the request names a host that is not to be trusted, and none is set. */
-    public static class PublicBaseUrlMissing extends RuntimeException {
+    static class PublicBaseUrlMissing extends Refusal {
 
         private static final long serialVersionUID = 1L;
 
         PublicBaseUrlMissing() {
-            super("The service's public address is not set: set " + Settings.PUBLIC_BASE_URL + " ("
-                    + Settings.environmentName(Settings.PUBLIC_BASE_URL) + ")");
+            super(ApiError.SERVICE_UNAVAILABLE, "The service's public address is not set: set "
+                    + Settings.PUBLIC_BASE_URL + " (" + Settings.environmentName(Settings.PUBLIC_BASE_URL) + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ErrorEnvelope;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -17,7 +18,7 @@ public class RefuseAuthorizationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-            request.abortWith(ErrorEnvelope.response(403, "error_access_tokens_forbidden",
+            request.abortWith(ErrorEnvelope.response(ApiError.FORBIDDEN,
                     "Authorization header must not be set").build());
         }
     }

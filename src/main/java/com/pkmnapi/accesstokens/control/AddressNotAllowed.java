@@ -1,22 +1,16 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /** The address is outside the allowed mail domains; nothing was recorded or sent. */
 @ApplicationException(rollback = true)
-public class AddressNotAllowed extends RuntimeException {
+public class AddressNotAllowed extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final String value;
-
     public AddressNotAllowed(EmailAddress address) {
-        super("Email address not allowed");
-        this.value = address.value();
-    }
-
-    /** The address as it was given. */
-    public String value() {
-        return value;
+        super(ApiError.INVALID, "Email address not allowed: " + address.value());
     }
 }

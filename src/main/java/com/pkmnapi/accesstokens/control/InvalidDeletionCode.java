@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,11 +9,11 @@ import jakarta.ejb.ApplicationException;
  * deleted. The transaction commits: an expired code found on the way is dropped.
  */
 @ApplicationException(rollback = false)
-public class InvalidDeletionCode extends RuntimeException {
+public class InvalidDeletionCode extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     public InvalidDeletionCode() {
-        super("Invalid or expired code");
+        super(ApiError.INVALID, "Invalid or expired code");
     }
 }

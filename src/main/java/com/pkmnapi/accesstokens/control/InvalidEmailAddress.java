@@ -1,14 +1,17 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
+
 /** The address is not one the service will mail to (see {@link EmailAddress}). */
-public class InvalidEmailAddress extends RuntimeException {
+public class InvalidEmailAddress extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     private final String value;
 
     public InvalidEmailAddress(String value) {
-        super("Invalid email address");
+        super(ApiError.INVALID, "Invalid email address: " + value);
         this.value = value;
     }
 

@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,14 +9,15 @@ import jakarta.ejb.ApplicationException;
  * once, before anything was recorded.
  */
 @ApplicationException(rollback = true)
-public class MailBusy extends RuntimeException {
+public class MailBusy extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     private final long retryAfterSeconds;
 
     public MailBusy(long retryAfterSeconds) {
-        super("Too many mails in flight");
+        super(ApiError.EMAIL, "Too many emails are being sent; nothing was changed. Please try again in "
+                + retryAfterSeconds + " seconds", retryAfterSeconds, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

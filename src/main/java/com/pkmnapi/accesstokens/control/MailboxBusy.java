@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,7 +9,7 @@ import jakarta.ejb.ApplicationException;
  * answers like two requests for one address at once: try again shortly. Nothing was changed.
  */
 @ApplicationException(rollback = true)
-public class MailboxBusy extends RuntimeException {
+public class MailboxBusy extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,6 +17,6 @@ public class MailboxBusy extends RuntimeException {
     public static final long RETRY_AFTER_SECONDS = 1;
 
     public MailboxBusy(Throwable cause) {
-        super("The address is locked by another request", cause);
+        super(ApiError.TIMEOUT, "Please try again in " + RETRY_AFTER_SECONDS + " seconds", RETRY_AFTER_SECONDS, cause);
     }
 }

@@ -119,7 +119,7 @@ public class Mailer {
             send(() -> composer.deletionCode(to, code, confirmationPage, lifetime));
             return;
         } catch (MailBusy | MailNotSent failure) {
-            LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.getMessage());
+            LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.detail());
         } finally {
             slot.release();
         }

@@ -1,20 +1,26 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import com.pkmnapi.platform.RetryAfter;
 import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 
 /** The address asked for the same kind of mail too soon; nothing was changed or sent. */
 @ApplicationException(rollback = true)
-public class ResendWindowOpen extends RuntimeException {
+public class ResendWindowOpen extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     private final long retryAfterSeconds;
 
     public ResendWindowOpen(Duration remaining) {
-        super("Re-send window still open");
-        this.retryAfterSeconds = RetryAfter.seconds(remaining);
+        this(RetryAfter.seconds(remaining));
+    }
+
+    private ResendWindowOpen(long seconds) {
+        super(ApiError.TIMEOUT, "Please try again in " + seconds + " seconds", seconds, null);
+        this.retryAfterSeconds = seconds;
     }
 
     /** Whole seconds to wait, rounded up, so that a client that waits that long is never refused. */

@@ -1,17 +1,20 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /** The address already holds as many live tokens as it may; nothing was changed or sent. */
 @ApplicationException(rollback = true)
-public class TokenLimitReached extends RuntimeException {
+public class TokenLimitReached extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     private final int cap;
 
     public TokenLimitReached(int cap) {
-        super("Token cap reached");
+        super(ApiError.FORBIDDEN, "This address already holds " + cap
+                + " access tokens, the most it may; delete them to get a new one");
         this.cap = cap;
     }
 
