@@ -9,14 +9,4 @@ if [ -x "$chromium" ] && [ -x "$chromedriver" ]; then
     exit 0
 fi
 echo "Browser tests: $chromium or $chromedriver is missing; installing Debian's chromium and chromium-driver"
-if [ "$(id -u)" -eq 0 ]; then
-    as_root=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root=(sudo -n)
-else
-    echo "Cannot install them without root: run 'sudo apt-get install chromium chromium-driver', then again." >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -q
-"${as_root[@]}" apt-get install -y -q --no-install-recommends chromium chromium-driver
+bash "$(dirname "$0")/apt-install.sh" chromium chromium-driver

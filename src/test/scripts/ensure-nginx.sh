@@ -17,15 +17,5 @@ if [ -x "$nginx" ]; then
     exit 1
 fi
 echo "Gateway test: $nginx is missing; installing Debian's nginx"
-if [ "$(id -u)" -eq 0 ]; then
-    as_root=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    as_root=(sudo -n)
-else
-    echo "Cannot install it without root: run 'sudo apt-get install nginx', then again." >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -q
-"${as_root[@]}" apt-get install -y -q --no-install-recommends nginx
+bash "$(dirname "$0")/apt-install.sh" nginx
 has_auth_request || { echo "$nginx has no auth_request module." >&2; exit 1; }

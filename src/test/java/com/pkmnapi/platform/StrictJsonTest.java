@@ -1,11 +1,12 @@
 package com.pkmnapi.platform;
 
+import static com.pkmnapi.testsupport.Bytes.bytes;
+import static com.pkmnapi.testsupport.Bytes.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -121,23 +122,5 @@ class StrictJsonTest {
 
     private static Arguments refused(String name, byte[] body, String message) {
         return Arguments.of(name, body, message);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The bytes, then each int as one byte or each byte[] whole. */
-    private static byte[] bytes(byte[] start, Object... more) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(start);
-        for (Object part : more) {
-            if (part instanceof byte[] array) {
-                out.writeBytes(array);
-            } else {
-                out.write((Integer) part);
-            }
-        }
-        return out.toByteArray();
     }
 }

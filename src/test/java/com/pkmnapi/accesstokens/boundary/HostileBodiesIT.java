@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import static com.pkmnapi.testsupport.Bytes.bytes;
+import static com.pkmnapi.testsupport.Bytes.utf8;
 import static com.pkmnapi.testsupport.Envelopes.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,6 @@ import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.ServerLog;
 import com.pkmnapi.testsupport.TestSmtpServer;
-import java.io.ByteArrayOutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -259,23 +260,5 @@ class HostileBodiesIT extends HttpClientTest {
 
     private static byte[] envelopeIn(String address, Charset charset) {
         return Api.envelope(address).getBytes(charset);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The bytes, then each int as one byte or each byte[] whole. */
-    private static byte[] bytes(byte[] start, Object... more) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(start);
-        for (Object part : more) {
-            if (part instanceof byte[] array) {
-                out.writeBytes(array);
-            } else {
-                out.write((Integer) part);
-            }
-        }
-        return out.toByteArray();
     }
 }
