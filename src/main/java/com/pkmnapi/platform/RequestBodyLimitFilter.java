@@ -84,38 +84,30 @@ public class RequestBodyLimitFilter extends HttpFilter {
         }
     }
 
-    /** The request with its body already read into memory. */
+    /**
+     * The request with its body already read into memory. The stream is one, however often it is
+     * asked for, as the container's own is: Payara Micro 7's Jersey asks again for each read, and a
+     * new stream each time would hand it the body's start over and over.
+     */
     private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
-        private final byte[] body;
+        private final int length;
+        private final ByteArrayInputStream in;
+        private final ServletInputStream stream;
 
         BufferedBodyRequest(HttpServletRequest request, byte[] body) {
             super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
+            this.length = body.length;
+            this.in = new ByteArrayInputStream(body);
+            this.stream = new ServletInputStream() {
                 @Override
                 public int read() {
                     return in.read();
                 }
 
                 @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
+                public int read(byte[] buffer, int offset, int count) {
+                    return in.read(buffer, offset, count);
                 }
 
                 @Override
@@ -136,9 +128,24 @@ public class RequestBodyLimitFilter extends HttpFilter {
         }
 
         @Override
+        public int getContentLength() {
+            return length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return length;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            return stream;
+        }
+
+        @Override
         public BufferedReader getReader() {
             // JSON is UTF-8 (RFC 8259); nothing here reads another charset.
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
         }
     }
 }
