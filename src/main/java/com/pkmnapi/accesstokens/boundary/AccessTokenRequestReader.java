@@ -8,6 +8,7 @@ import com.pkmnapi.platform.StrictJson;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -35,6 +36,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
     @Override
     public AccessTokenRequest readFrom(Class<AccessTokenRequest> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, String> headers, InputStream body) {
+        requireWellFormed(headers.getFirst(HttpHeaders.CONTENT_TYPE));
         requireUtf8(mediaType);
         JsonValue root;
         try {
@@ -51,6 +53,17 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
             throw AccessTokenRequest.invalid("data.type must be \"" + AccessTokenRequest.TYPE + "\"");
         }
         return new AccessTokenRequest(member(data, "attributes", "data.attributes"));
+    }
+
+    /**
+     * A Content-Type whose quotes do not pair up is malformed. Jersey refuses it before this reader
+     * runs; RESTEasy reads past it, so the same request would be taken on one server and not on the
+     * other. Refused here alike, as the runtime that refuses it does.
+     */
+    private static void requireWellFormed(String contentType) {
+        if (contentType != null && contentType.chars().filter(c -> c == '"').count() % 2 != 0) {
+            throw new ApiException(ApiError.BAD_REQUEST, ApiError.BAD_REQUEST.message());
+        }
     }
 
     /**

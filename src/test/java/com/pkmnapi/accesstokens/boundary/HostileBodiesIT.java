@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -193,13 +194,17 @@ class HostileBodiesIT extends HttpClientTest {
     static Stream<Arguments> cutShort() {
         String json = "Content-Type: application/json\r\n";
         String chunked = json + "Transfer-Encoding: chunked\r\n\r\n";
-        // Grizzly's HTTP codec refuses a chunk size it cannot parse before any servlet runs, and logs
-        // GRIZZLY0013 with a stack trace at WARNING: the WAR cannot prevent that (see README)
-        String codec = "org.glassfish.grizzly.filterchain.DefaultFilterChain";
+        // What the servers log themselves, out of the WAR's reach (see README): Grizzly's HTTP codec
+        // (Payara) refuses a chunk size it cannot parse before any servlet runs, and logs GRIZZLY0013
+        // with a stack trace; WildFly's own request listener fails on the exchange that Undertow has
+        // already ended after a broken chunk (UT015005 on SuspendedServerRequestListener).
+        String undertow = "ERROR io.undertow.servlet.request: UT015005: ";
+        List<String> broken = List.of(undertow);
+        List<String> codec = List.of("WARNING org.glassfish.grizzly.filterchain.DefaultFilterChain: ", undertow);
         return Stream.of(
-            Arguments.of("fewer bytes than Content-Length", json + "Content-Length: 100\r\n\r\n{\"data\": {", null),
-            Arguments.of("a chunk cut short", chunked + "64\r\n{\"data\": {", null),
-            Arguments.of("no last chunk", chunked + "2\r\n{}\r\n", null),
+            Arguments.of("fewer bytes than Content-Length", json + "Content-Length: 100\r\n\r\n{\"data\": {", List.of()),
+            Arguments.of("a chunk cut short", chunked + "64\r\n{\"data\": {", broken),
+            Arguments.of("no last chunk", chunked + "2\r\n{}\r\n", broken),
             Arguments.of("a chunk size that is no number", chunked + "zz\r\n{}\r\n0\r\n\r\n", codec),
             Arguments.of("a chunk size past a long", chunked + "FFFFFFFFFFFFFFFFFF\r\n{}\r\n0\r\n\r\n", codec));
     }
@@ -212,7 +217,7 @@ class HostileBodiesIT extends HttpClientTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cutShort")
-    void refusesABodyCutShortQuietly(String name, String headersAndBody, String toleratedLogger) throws Exception {
+    void refusesABodyCutShortQuietly(String name, String headersAndBody, List<String> tolerated) throws Exception {
         String response;
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
@@ -224,11 +229,7 @@ class HostileBodiesIT extends HttpClientTest {
         }
 
         assertTrue(response.isEmpty() || response.startsWith("HTTP/1.1 4"), response);
-        if (toleratedLogger == null) {
-            log.assertQuietAfter(Duration.ofMillis(500), name);
-        } else {
-            log.assertQuietAfter(Duration.ofMillis(500), name, toleratedLogger);
-        }
+        log.assertQuietAfter(Duration.ofMillis(500), name, tolerated);
     }
 
     static Stream<String> utf8ContentTypes() {
