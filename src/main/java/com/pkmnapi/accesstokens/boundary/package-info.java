@@ -1,5 +1,5 @@
 /**
- * The HTTP face of access tokens: the resource, the request envelope and its reader, and the
- * mapping of each refusal to its JSON error.
+ * The HTTP face of access tokens: the resources, the request envelope and its reader, the bearer
+ * filter, and the public addresses that links in mails and {@code Location} start at.
  */
 package com.pkmnapi.accesstokens.boundary;
