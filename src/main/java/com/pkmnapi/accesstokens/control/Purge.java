@@ -12,8 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,12 +62,8 @@ public class Purge {
 
     private List<String> idleAddresses(Instant now) {
         return em.createNamedQuery(Mailbox.IDLE, String.class)
-                .setParameter("windowStart", utc(now.minus(settings.resendWindow())))
+                .setParameter("windowStart", now.minus(settings.resendWindow()))
                 .setMaxResults(IDLE_ROWS_PER_RUN)
                 .getResultList();
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

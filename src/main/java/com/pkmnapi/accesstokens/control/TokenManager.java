@@ -12,8 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -127,8 +125,8 @@ public class TokenManager {
     public void recordUse(String tokenId, Instant now, Duration resolution) {
         em.createNamedQuery(AccessToken.RECORD_USE)
                 .setParameter("id", tokenId)
-                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("recordedBefore", LocalDateTime.ofInstant(now.minus(resolution), ZoneOffset.UTC))
+                .setParameter("now", now)
+                .setParameter("recordedBefore", now.minus(resolution))
                 .executeUpdate();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,7 +39,7 @@ public class AccessToken {
             + " AND (t.dateLastUsed IS NOT NULL OR t.dateCreate > :unusedCreatedAfter)";
     /**
      * Parameters {@code emailAddress} (normalized), {@code now}, {@code createdAfter} and
-     * {@code unusedCreatedAfter} (UTC {@link LocalDateTime}s: the maximum lifetime, which may have
+     * {@code unusedCreatedAfter} ({@link Instant}s: the maximum lifetime, which may have
      * been set after tokens were issued, and the unused lifetime, both counted back from now).
      */
     public static final String COUNT_LIVE = "AccessToken.countLive";
@@ -52,7 +51,7 @@ public class AccessToken {
     /** Parameter {@code digest}. */
     public static final String BY_DIGEST = "AccessToken.byDigest";
     /**
-     * Parameters {@code id}, {@code now} and {@code recordedBefore} (UTC {@link LocalDateTime}s):
+     * Parameters {@code id}, {@code now} and {@code recordedBefore} ({@link Instant}s):
      * sets the last use unless one after {@code recordedBefore} is recorded already.
      */
     public static final String RECORD_USE = "AccessToken.recordUse";
@@ -77,13 +76,13 @@ public class AccessToken {
     private String emailAddress;
 
     @Column(name = "DATE_CREATE", nullable = false, updatable = false)
-    private LocalDateTime dateCreate;
+    private Instant dateCreate;
 
     @Column(name = "DATE_LAST_USED")
-    private LocalDateTime dateLastUsed;
+    private Instant dateLastUsed;
 
     @Column(name = "DATE_EXPIRE")
-    private LocalDateTime dateExpire;
+    private Instant dateExpire;
 
     protected AccessToken() {
         // for JPA
@@ -101,8 +100,8 @@ public class AccessToken {
         this.id = UUID.randomUUID().toString();
         this.emailAddress = Objects.requireNonNull(emailAddress, "emailAddress");
         this.digest = digest;
-        this.dateCreate = UtcTimes.toColumn(Objects.requireNonNull(created, "created"));
-        this.dateExpire = UtcTimes.toColumn(expires);
+        this.dateCreate = Objects.requireNonNull(created, "created");
+        this.dateExpire = expires;
     }
 
     public String id() {
@@ -118,15 +117,15 @@ public class AccessToken {
     }
 
     public Instant created() {
-        return UtcTimes.fromColumn(dateCreate);
+        return dateCreate;
     }
 
     public Instant lastUsed() {
-        return UtcTimes.fromColumn(dateLastUsed);
+        return dateLastUsed;
     }
 
     public Instant expires() {
-        return UtcTimes.fromColumn(dateExpire);
+        return dateExpire;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -43,16 +42,16 @@ public class Mailbox {
     private String emailAddress;
 
     @Column(name = "DATE_LAST_TOKEN_MAIL")
-    private LocalDateTime dateLastTokenMail;
+    private Instant dateLastTokenMail;
 
     @Column(name = "DATE_LAST_DELETION_REQUEST")
-    private LocalDateTime dateLastDeletionRequest;
+    private Instant dateLastDeletionRequest;
 
     @Column(name = "DELETION_CODE_DIGEST", length = 64)
     private String deletionCodeDigest;
 
     @Column(name = "DATE_DELETION_CODE_EXPIRE")
-    private LocalDateTime dateDeletionCodeExpire;
+    private Instant dateDeletionCodeExpire;
 
     protected Mailbox() {
         // for JPA
@@ -73,12 +72,12 @@ public class Mailbox {
     }
 
     public void tokenMailSent(Instant now) {
-        dateLastTokenMail = UtcTimes.toColumn(now);
+        dateLastTokenMail = now;
     }
 
     /** When the address was last sent a token, or null. */
     public Instant lastTokenMail() {
-        return UtcTimes.fromColumn(dateLastTokenMail);
+        return dateLastTokenMail;
     }
 
     /**
@@ -87,7 +86,7 @@ public class Mailbox {
      */
     public void tokenMailUndone(Instant sentAt, Instant previous) {
         if (sentAt.equals(lastTokenMail())) {
-            dateLastTokenMail = UtcTimes.toColumn(previous);
+            dateLastTokenMail = previous;
         }
     }
 
@@ -97,13 +96,13 @@ public class Mailbox {
     }
 
     public void deletionRequested(Instant now) {
-        dateLastDeletionRequest = UtcTimes.toColumn(now);
+        dateLastDeletionRequest = now;
     }
 
     /** A new code replaces any earlier one. */
     public void newDeletionCode(String digest, Instant expires) {
         deletionCodeDigest = Objects.requireNonNull(digest, "digest");
-        dateDeletionCodeExpire = UtcTimes.toColumn(Objects.requireNonNull(expires, "expires"));
+        dateDeletionCodeExpire = Objects.requireNonNull(expires, "expires");
     }
 
     /** Nothing kept: no code and no window open at {@code now} (tokens are the caller's to count). */
@@ -126,7 +125,7 @@ public class Mailbox {
         if (deletionCodeDigest == null) {
             return false;
         }
-        if (!UtcTimes.fromColumn(dateDeletionCodeExpire).isAfter(now)) {
+        if (!dateDeletionCodeExpire.isAfter(now)) {
             dropDeletionCode();
             return false;
         }
@@ -143,11 +142,11 @@ public class Mailbox {
         dateDeletionCodeExpire = null;
     }
 
-    static Optional<Duration> remaining(LocalDateTime last, Instant now, Duration window) {
+    static Optional<Duration> remaining(Instant last, Instant now, Duration window) {
         if (last == null) {
             return Optional.empty();
         }
-        Duration left = Duration.between(now, UtcTimes.fromColumn(last).plus(window));
+        Duration left = Duration.between(now, last.plus(window));
         return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
     }
 }

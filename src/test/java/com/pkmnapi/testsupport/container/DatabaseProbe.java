@@ -9,8 +9,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,18 +58,27 @@ public class DatabaseProbe {
 
     /** As if the address's last mails had been sent that much earlier: ends its re-send windows. */
     public void moveMailTimesBack(String normalizedAddress, long seconds) {
-        em.createNativeQuery("UPDATE MAILBOX SET"
-                        + " DATE_LAST_TOKEN_MAIL = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds) + ", DATE_LAST_TOKEN_MAIL)},"
-                        + " DATE_LAST_DELETION_REQUEST = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds)
-                        + ", DATE_LAST_DELETION_REQUEST)} WHERE EMAIL_ADDRESS = ?1")
-                .setParameter(1, normalizedAddress)
-                .executeUpdate();
+        for (Object[] times : em.createQuery("SELECT m.dateLastTokenMail, m.dateLastDeletionRequest FROM Mailbox m"
+                + " WHERE m.emailAddress = :emailAddress", Object[].class)
+                .setParameter("emailAddress", normalizedAddress)
+                .getResultList()) {
+            em.createQuery("UPDATE Mailbox m SET m.dateLastTokenMail = :tokenMail, m.dateLastDeletionRequest = :deletionRequest"
+                    + " WHERE m.emailAddress = :emailAddress")
+                    .setParameter("tokenMail", earlier((Instant) times[0], seconds))
+                    .setParameter("deletionRequest", earlier((Instant) times[1], seconds))
+                    .setParameter("emailAddress", normalizedAddress)
+                    .executeUpdate();
+        }
+    }
+
+    private static Instant earlier(Instant time, long seconds) {
+        return time == null ? null : time.minusSeconds(seconds);
     }
 
     public void expireDeletionCode(String normalizedAddress) {
-        em.createNativeQuery("UPDATE MAILBOX SET DATE_DELETION_CODE_EXPIRE = ?2 WHERE EMAIL_ADDRESS = ?1")
-                .setParameter(1, normalizedAddress)
-                .setParameter(2, LocalDateTime.ofInstant(Instant.now().minusSeconds(1), ZoneOffset.UTC))
+        em.createQuery("UPDATE Mailbox m SET m.dateDeletionCodeExpire = :expires WHERE m.emailAddress = :emailAddress")
+                .setParameter("emailAddress", normalizedAddress)
+                .setParameter("expires", Instant.now().minusSeconds(1))
                 .executeUpdate();
     }
 
@@ -95,8 +102,8 @@ public class DatabaseProbe {
                 em.flush();
                 em.createNamedQuery(AccessToken.RECORD_USE)
                         .setParameter("id", token.id())
-                        .setParameter("now", LocalDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC))
-                        .setParameter("recordedBefore", LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+                        .setParameter("now", Instant.now().minusSeconds(60))
+                        .setParameter("recordedBefore", Instant.now())
                         .executeUpdate();
             }
         }
@@ -104,10 +111,12 @@ public class DatabaseProbe {
 
     /** As if the address's tokens had been issued that much earlier. */
     public void moveTokenCreationBack(String normalizedAddress, long seconds) {
-        em.createNativeQuery("UPDATE ACCESS_TOKEN SET"
-                        + " DATE_CREATE = {fn TIMESTAMPADD(SQL_TSI_SECOND, " + (-seconds) + ", DATE_CREATE)}"
-                        + " WHERE EMAIL_ADDRESS = ?1")
-                .setParameter(1, normalizedAddress)
-                .executeUpdate();
+        for (AccessToken token : em.createQuery("SELECT t FROM AccessToken t WHERE t.emailAddress = :emailAddress",
+                AccessToken.class).setParameter("emailAddress", normalizedAddress).getResultList()) {
+            em.createQuery("UPDATE AccessToken t SET t.dateCreate = :created WHERE t.id = :id")
+                    .setParameter("created", token.created().minusSeconds(seconds))
+                    .setParameter("id", token.id())
+                    .executeUpdate();
+        }
     }
 }
