@@ -62,7 +62,22 @@ public class ConfiguredDataSource implements DataSource {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        return connect(settings.jdbcUrl(), properties);
+        String url = settings.jdbcUrl();
+        limitLockWaits(url, properties);
+        return connect(url, properties);
+    }
+
+    /**
+     * A request waits for a row lock at most {@value #LOCK_WAIT_SECONDS} seconds on every database,
+     * unless the URL says otherwise: PostgreSQL's {@code lock_timeout} and MariaDB's
+     * {@code innodb_lock_wait_timeout} for each connection (their defaults wait for ever and 50 s).
+     */
+    static void limitLockWaits(String url, Properties properties) {
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
+            properties.setProperty("options", "-c lock_timeout=" + LOCK_WAIT_SECONDS + "s");
+        } else if ((url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) && !url.contains("sessionVariables=")) {
+            properties.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + LOCK_WAIT_SECONDS);
+        }
     }
 
     /**

@@ -12,8 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -28,12 +26,17 @@ import java.util.logging.Logger;
 public class TokenLedger {
 
     private static final Logger LOG = Logger.getLogger(TokenLedger.class.getName());
+    /** As long as a request waits for the database's row locks (see ConfiguredDataSource). */
+    private static final long LOCK_WAIT_MILLIS = 2000;
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Mailboxes mailboxes;
+
+    @Inject
+    AddressLocks addressLocks;
 
     @Inject
     Settings settings;
@@ -110,16 +113,12 @@ public class TokenLedger {
      */
     public int purgeExpired(Instant now) {
         int tokens = em.createNamedQuery(AccessToken.DELETE_EXPIRED)
-                .setParameter("now", utc(now))
-                .setParameter("createdBefore", utc(settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH)))
-                .setParameter("unusedCreatedBefore", utc(now.minus(settings.tokenUnusedLifetime())))
+                .setParameter("now", now)
+                .setParameter("createdBefore", settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
+                .setParameter("unusedCreatedBefore", now.minus(settings.tokenUnusedLifetime()))
                 .executeUpdate();
-        em.createNamedQuery(Mailbox.DROP_DEAD_CODES).setParameter("now", utc(now)).executeUpdate();
+        em.createNamedQuery(Mailbox.DROP_DEAD_CODES).setParameter("now", now).executeUpdate();
         return tokens;
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private void removeIfIdle(Mailbox mailbox) {
@@ -186,12 +185,14 @@ public class TokenLedger {
     }
 
     private Mailbox lock(EmailAddress address) {
+        String key = address.normalized();
         try {
-            Mailbox mailbox = null;
-            // the purge may remove an idle row between its creation and the lock: make it again
+            Mailbox mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
+            // the first request for the address makes its row (the purge may remove an idle one
+            // between its creation and the lock: make it again)
             for (int attempt = 0; mailbox == null && attempt < 3; attempt++) {
-                mailboxes.ensureExists(address.normalized());
-                mailbox = em.find(Mailbox.class, address.normalized(), LockModeType.PESSIMISTIC_WRITE);
+                addressLocks.underLock(key, LOCK_WAIT_MILLIS, () -> mailboxes.create(key));
+                mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
             }
             if (mailbox == null) {
                 throw new MailboxBusy(null);
@@ -210,10 +211,9 @@ public class TokenLedger {
         Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
         return em.createNamedQuery(query, Long.class)
                 .setParameter("emailAddress", address.normalized())
-                .setParameter("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("createdAfter", LocalDateTime.ofInstant(createdAfter, ZoneOffset.UTC))
-                .setParameter("unusedCreatedAfter",
-                        LocalDateTime.ofInstant(now.minus(settings.tokenUnusedLifetime()), ZoneOffset.UTC))
+                .setParameter("now", now)
+                .setParameter("createdAfter", createdAfter)
+                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()))
                 .getSingleResult();
     }
 }
