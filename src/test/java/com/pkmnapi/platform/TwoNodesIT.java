@@ -1,0 +1,241 @@
+package com.pkmnapi.platform;
+
+import static com.pkmnapi.testsupport.Envelopes.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.MicroServer;
+import com.pkmnapi.testsupport.TestDatabases;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two Payara Micro servers on one PostgreSQL database behave as one service, over HTTP: what one
+ * issued, the other verifies; the row locks, windows, cap and codes are the database's, so they
+ * hold across both; a revocation on one reaches the other within the token cache time. Node A
+ * caches nothing ({@code pkmnapi.token.cache.seconds=0}), node B for 2 s. Both are started as
+ * README says (driver with {@code --addlibs}, settings and mail relay in the environment). Runs
+ * with {@code mvn verify -Ppostgres}.
+ */
+@EnabledIfSystemProperty(named = "it.database.kind", matches = "postgres")
+class TwoNodesIT {
+
+    private static final Path WORK = Path.of(System.getProperty("it.tmp.dir", "target"), "two-nodes");
+    private static final Duration B_CACHE = Duration.ofSeconds(2);
+    private static final int WINDOW_SECONDS = 5;
+    private static final int CAP = 2;
+
+    private static GreenMail relay;
+    private static MicroServer nodeA;
+    private static MicroServer nodeB;
+    private static Api a;
+    private static Api b;
+
+    @BeforeAll
+    static void startTwoNodesOnOneDatabase() throws Exception {
+        relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        relay.start();
+        relay.setUser("tokens@localhost", "tokens", "relay-secret");
+        String database = TestDatabases.fresh("two_nodes");
+        nodeA = node("a", database, 0);
+        nodeB = node("b", database, B_CACHE.toSeconds());
+        a = nodeA.api();
+        b = nodeB.api();
+    }
+
+    private static MicroServer node(String name, String database, long cacheSeconds) throws Exception {
+        return MicroServer.named("node-" + name, WORK)
+                .productionMailSessions()
+                .jdbcDriverOfThisRun()
+                .environment("PKMNAPI_JDBC_URL", database)
+                .environment("PKMNAPI_SMTP_HOST", "127.0.0.1")
+                .environment("PKMNAPI_SMTP_PORT", String.valueOf(relay.getSmtp().getPort()))
+                .environment("PKMNAPI_SMTP_USER", "tokens")
+                .environment("PKMNAPI_SMTP_PASSWORD", "relay-secret")
+                .environment("PKMNAPI_SMTP_TLS", "none")
+                .environment("PKMNAPI_MAIL_FROM", "pkmnapi <tokens@localhost>")
+                .environment("PKMNAPI_TOKEN_CACHE_SECONDS", String.valueOf(cacheSeconds))
+                .environment("PKMNAPI_RESEND_WINDOW_SECONDS", String.valueOf(WINDOW_SECONDS))
+                .environment("PKMNAPI_TOKEN_CAP", String.valueOf(CAP))
+                .environment("PKMNAPI_RATE_LIMIT_REQUESTS", "1000")
+                .start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (MicroServer node : new MicroServer[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (relay != null) {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void aTokenIssuedThroughOneNodeVerifiesOnTheOther() {
+        String address = Addresses.fresh("two-nodes-issue");
+        String token = issue(a, address);
+
+        HttpResponse<String> onB = b.current(token);
+
+        assertEquals(200, onB.statusCode(), onB.body());
+        assertEquals(address, Api.json(onB).getJsonObject("data").getJsonObject("attributes").getString("email_address"));
+        assertEquals(200, a.current(token).statusCode());
+    }
+
+    @Test
+    void simultaneousRequestsSplitAcrossBothNodesGiveOneTokenAndOneMail() throws Exception {
+        String address = Addresses.fresh("two-nodes-race");
+        int requests = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                Api node = i % 2 == 0 ? a : b;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return node.requestToken(address);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    assertError(response, 403, "error_access_tokens_timeout");
+                }
+            }
+            assertEquals(1, created, "one request of 20 succeeds");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, mailsTo(address).size(), "one mail");
+    }
+
+    @Test
+    void theWindowAndTheCapHoldAcrossBothNodes() throws Exception {
+        String address = Addresses.fresh("two-nodes-cap");
+        String first = issue(a, address);
+
+        assertError(b.requestToken(address), 403, "error_access_tokens_timeout");
+
+        assertEquals(200, b.current(first).statusCode(), "used: it counts toward the cap");
+        Thread.sleep(WINDOW_SECONDS * 1000L + 200);
+        String second = issue(b, address);
+        assertEquals(200, a.current(second).statusCode());
+        Thread.sleep(WINDOW_SECONDS * 1000L + 200);
+
+        assertError(a.requestToken(address), 403, "error_access_tokens_forbidden");
+        assertError(b.requestToken(address), 403, "error_access_tokens_forbidden");
+    }
+
+    @Test
+    void aDeletionCodeMailedThroughOneNodeWorksOnceOnTheOther() throws Exception {
+        String address = Addresses.fresh("two-nodes-code");
+        String token = issue(a, address);
+        assertEquals(200, b.current(token).statusCode());
+
+        assertEquals(201, a.requestDeletion(address).statusCode());
+        String code = Mails.code(Mails.text(awaitMails(address, 2).get(1)));
+
+        assertEquals(204, b.delete(address, code).statusCode());
+        assertError(a.delete(address, code), 400, "error_access_tokens_invalid", "Invalid or expired code");
+        assertError(a.current(token), 401, "error_access_tokens_unauthorized");
+        assertRefusedWithin(b, token, B_CACHE);
+    }
+
+    @Test
+    void aTokenRevokedOnOneNodeIsRefusedOnTheOtherWithinItsCacheTime() throws Exception {
+        String address = Addresses.fresh("two-nodes-revoke");
+        String token = issue(b, address);
+        assertEquals(200, b.current(token).statusCode(), "node B has it in its cache now");
+
+        assertEquals(204, a.revokeCurrent(token).statusCode());
+
+        assertRefusedWithin(b, token, B_CACHE);
+    }
+
+    @Test
+    void aTokenRevokedOnTheCachingNodeIsRefusedAtOnceOnTheNodeWithoutCache() throws Exception {
+        String address = Addresses.fresh("two-nodes-revoke-b");
+        String first = issue(a, address);
+        assertEquals(200, a.current(first).statusCode());
+
+        assertEquals(204, b.revokeCurrent(first).statusCode());
+
+        assertError(a.current(first), 401, "error_access_tokens_unauthorized");
+        assertError(b.current(first), 401, "error_access_tokens_unauthorized");
+    }
+
+    /** Refused no later than the cache time (and some slack for this loaded machine) after now. */
+    private static void assertRefusedWithin(Api node, String token, Duration cacheTime) throws InterruptedException {
+        long started = System.nanoTime();
+        long limit = started + cacheTime.plusMillis(1500).toNanos();
+        int status;
+        do {
+            status = node.current(token).statusCode();
+            if (status == 401) {
+                break;
+            }
+            assertEquals(200, status, "accepted from the cache or refused, nothing else");
+            Thread.sleep(100);
+        } while (System.nanoTime() < limit);
+        assertEquals(401, status, "refused within " + cacheTime.toMillis() + " ms of the revocation (+1.5 s slack); waited "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+    }
+
+    private static String issue(Api node, String address) {
+        int before = mailsTo(address).size();
+        HttpResponse<String> response = node.requestToken(address);
+        assertEquals(201, response.statusCode(), response.body());
+        List<MimeMessage> mails = mailsTo(address);
+        assertEquals(before + 1, mails.size(), "one more mail");
+        return Mails.token(Mails.text(mails.get(mails.size() - 1)));
+    }
+
+    private static List<MimeMessage> awaitMails(String address, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        List<MimeMessage> mails = mailsTo(address);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            mails = mailsTo(address);
+        }
+        assertEquals(count, mails.size(), "mails to " + address);
+        return mails;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        String wanted = address.toLowerCase(Locale.ROOT);
+        return Arrays.stream(relay.getReceivedMessages()).filter(mail -> {
+            try {
+                return Arrays.toString(mail.getAllRecipients()).toLowerCase(Locale.ROOT).contains(wanted);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
