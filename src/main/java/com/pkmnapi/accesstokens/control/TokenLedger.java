@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,9 +32,6 @@ public class TokenLedger {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    Mailboxes mailboxes;
 
     @Inject
     AddressLocks addressLocks;
@@ -184,26 +182,43 @@ public class TokenLedger {
         revocations.fire(TokensRevoked.one(tokenId));
     }
 
+    /**
+     * Locks the address's row, making it first where the address has none yet, in this same
+     * transaction: a first request costs what a later one does (one read, one write, one commit),
+     * so that nobody can tell from the time of an answer whether an address was known.
+     */
     private Mailbox lock(EmailAddress address) {
         String key = address.normalized();
         try {
             Mailbox mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
-            // the first request for the address makes its row (the purge may remove an idle one
-            // between its creation and the lock: make it again)
-            for (int attempt = 0; mailbox == null && attempt < 3; attempt++) {
-                addressLocks.underLock(key, LOCK_WAIT_MILLIS, () -> mailboxes.create(key));
+            // another first request for the address on this server goes first, then finds its row
+            if (mailbox == null && addressLocks.lockUntilTransactionEnds(key, LOCK_WAIT_MILLIS)) {
                 mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
             }
             if (mailbox == null) {
-                throw new MailboxBusy(null);
+                mailbox = new Mailbox(key);
+                em.persist(mailbox);
+                // the insert holds the new row from here; a first request on another server at
+                // the same moment waits for it, then fails on the primary key: a MailboxBusy
+                em.flush();
             }
             return mailbox;
         } catch (PersistenceException e) {
-            if (LockWaits.ranOut(e)) {
+            if (LockWaits.ranOut(e) || isDuplicateKey(e)) {
                 throw new MailboxBusy(e);
             }
             throw e;
         }
+    }
+
+    /** SQLState class 23, integrity constraint violation: here, the row another server just made. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param query {@link AccessToken#COUNT_LIVE} or {@link AccessToken#COUNT_LIVE_USED} */
