@@ -58,21 +58,22 @@ public class DatabaseProbe {
 
     /** As if the address's last mails had been sent that much earlier: ends its re-send windows. */
     public void moveMailTimesBack(String normalizedAddress, long seconds) {
-        for (Object[] times : em.createQuery("SELECT m.dateLastTokenMail, m.dateLastDeletionRequest FROM Mailbox m"
-                + " WHERE m.emailAddress = :emailAddress", Object[].class)
-                .setParameter("emailAddress", normalizedAddress)
-                .getResultList()) {
-            em.createQuery("UPDATE Mailbox m SET m.dateLastTokenMail = :tokenMail, m.dateLastDeletionRequest = :deletionRequest"
-                    + " WHERE m.emailAddress = :emailAddress")
-                    .setParameter("tokenMail", earlier((Instant) times[0], seconds))
-                    .setParameter("deletionRequest", earlier((Instant) times[1], seconds))
-                    .setParameter("emailAddress", normalizedAddress)
-                    .executeUpdate();
+        Mailbox mailbox = em.find(Mailbox.class, normalizedAddress);
+        if (mailbox == null) {
+            return;
         }
-    }
-
-    private static Instant earlier(Instant time, long seconds) {
-        return time == null ? null : time.minusSeconds(seconds);
+        // one column at a time, and only where it is set: a null parameter would go to PostgreSQL
+        // untyped, which it refuses for a TIMESTAMP column
+        for (String column : new String[] {"dateLastTokenMail", "dateLastDeletionRequest"}) {
+            Instant time = em.createQuery("SELECT m." + column + " FROM Mailbox m WHERE m.emailAddress = :emailAddress",
+                    Instant.class).setParameter("emailAddress", normalizedAddress).getSingleResult();
+            if (time != null) {
+                em.createQuery("UPDATE Mailbox m SET m." + column + " = :time WHERE m.emailAddress = :emailAddress")
+                        .setParameter("time", time.minusSeconds(seconds))
+                        .setParameter("emailAddress", normalizedAddress)
+                        .executeUpdate();
+            }
+        }
     }
 
     public void expireDeletionCode(String normalizedAddress) {
