@@ -16,8 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -138,19 +136,7 @@ public class ApplicationResources {
     }
 
     @PreDestroy
-    void shutDownEmbeddedDatabase() {
-        String url = settings.jdbcUrl();
-        if (!ConfiguredDataSource.isEmbeddedDerby(url)) {
-            return;
-        }
-        String database = url.split(";", 2)[0];
-        try {
-            ConfiguredDataSource.connect(database + ";shutdown=true", new Properties()).close();
-        } catch (SQLException e) {
-            // Derby reports a clean shutdown of one database as SQLState 08006
-            if (!"08006".equals(e.getSQLState())) {
-                LOG.log(Level.WARNING, "The embedded database did not shut down cleanly", e);
-            }
-        }
+    void releaseDatabase() {
+        ConfiguredDataSource.release(settings.jdbcUrl());
     }
 }

@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.Collections;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
     /** How long a request waits for a row lock before it is told to try again. */
     static final String LOCK_WAIT_SECONDS = "2";
@@ -77,6 +80,50 @@ public class ConfiguredDataSource implements DataSource {
             }
         }
         return DriverManager.getDriver(url).connect(url, properties);
+    }
+
+    /**
+     * Gives back what this WAR's own JDBC drivers hold in the server, when the application stops.
+     * An embedded Derby engine is shut down with its databases: a redeploy in the same JVM needs
+     * that (else XSDB6), and Derby's per-thread contexts on the server's request threads are then
+     * left to nothing but the collector; and every driver this WAR's class loader registered with
+     * DriverManager is deregistered (Derby's registers itself as it is loaded, whatever the
+     * database). Otherwise the server finds them on undeploy and reports a leak.
+     */
+    static void release(String url) {
+        if (isEmbeddedDerby(url) && isOwnClass("org.apache.derby.iapi.jdbc.AutoloadedDriver")) {
+            try {
+                connect("jdbc:derby:;shutdown=true", new Properties()).close();
+            } catch (SQLException e) {
+                // Derby reports a clean shutdown of the engine as SQLState XJ015
+                if (!"XJ015".equals(e.getSQLState())) {
+                    LOG.log(Level.WARNING, "The embedded database did not shut down cleanly", e);
+                }
+            }
+            // The engine's ThreadLocal is unreachable now; what request threads still map to it
+            // goes once it is collected, before the server looks for leaks.
+            System.gc();
+        }
+        ClassLoader own = ConfiguredDataSource.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "Driver " + driver + " not deregistered", e);
+                }
+            }
+        }
+    }
+
+    /** Whether the class comes with this WAR, rather than from the server every application shares. */
+    private static boolean isOwnClass(String name) {
+        ClassLoader own = ConfiguredDataSource.class.getClassLoader();
+        try {
+            return Class.forName(name, false, own).getClassLoader() == own;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     static boolean isEmbeddedDerby(String url) {
