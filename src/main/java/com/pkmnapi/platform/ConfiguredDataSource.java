@@ -9,6 +9,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
 import java.util.Properties;
 import java.util.Collections;
 import java.util.ServiceLoader;
@@ -53,11 +54,19 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
+        return getConnection(null, null);
     }
 
+    /**
+     * With the given login, or the configured one where none is given: WildFly's pool asks with
+     * the definition's user, which is "" as it names none.
+     */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        if (user == null || user.isEmpty()) {
+            user = settings.jdbcUser().orElse(null);
+            password = settings.jdbcPassword().orElse(null);
+        }
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -76,10 +85,25 @@ public class ConfiguredDataSource implements DataSource {
         prepareEmbeddedDerby(url);
         for (Driver driver : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
             if (driver.acceptsURL(url)) {
-                return driver.connect(url, properties);
+                return withoutExistingDatabaseNotice(driver.connect(url, properties));
             }
         }
-        return DriverManager.getDriver(url).connect(url, properties);
+        return withoutExistingDatabaseNotice(DriverManager.getDriver(url).connect(url, properties));
+    }
+
+    /**
+     * Derby answers create=true, on each connection to a database that is there already, with the
+     * warning 01J01 ("not created, connection made to existing database instead"), which WildFly's
+     * Hibernate logs for each new pooled connection: it is the expected case, not news.
+     */
+    private static Connection withoutExistingDatabaseNotice(Connection connection) throws SQLException {
+        if (connection != null) {
+            SQLWarning warning = connection.getWarnings();
+            if (warning != null && "01J01".equals(warning.getSQLState()) && warning.getNextWarning() == null) {
+                connection.clearWarnings();
+            }
+        }
+        return connection;
     }
 
     /**
