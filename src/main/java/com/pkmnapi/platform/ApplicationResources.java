@@ -11,9 +11,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MailSessionDefinition;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Properties;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -78,19 +75,7 @@ public class ApplicationResources {
     }
 
     @PreDestroy
-    void shutDownEmbeddedDatabase() {
-        String url = settings.jdbcUrl();
-        if (!ConfiguredDataSource.isEmbeddedDerby(url)) {
-            return;
-        }
-        String database = url.split(";", 2)[0];
-        try {
-            ConfiguredDataSource.connect(database + ";shutdown=true", new Properties()).close();
-        } catch (SQLException e) {
-            // Derby reports a clean shutdown of one database as SQLState 08006
-            if (!"08006".equals(e.getSQLState())) {
-                LOG.log(Level.WARNING, "The embedded database did not shut down cleanly", e);
-            }
-        }
+    void releaseDatabase() {
+        ConfiguredDataSource.release(settings.jdbcUrl());
     }
 }

@@ -9,8 +9,11 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLWarning;
 import java.util.Properties;
+import java.util.Collections;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -22,6 +25,7 @@ import javax.sql.DataSource;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
     /** How long a request waits for a row lock before it is told to try again. */
     static final String LOCK_WAIT_SECONDS = "2";
@@ -50,11 +54,19 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(settings.jdbcUser().orElse(null), settings.jdbcPassword().orElse(null));
+        return getConnection(null, null);
     }
 
+    /**
+     * With the given login, or the configured one where none is given: WildFly's pool asks with
+     * the definition's user, which is "" as it names none.
+     */
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
+        if (user == null || user.isEmpty()) {
+            user = settings.jdbcUser().orElse(null);
+            password = settings.jdbcPassword().orElse(null);
+        }
         Properties properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -88,10 +100,69 @@ public class ConfiguredDataSource implements DataSource {
         prepareEmbeddedDerby(url);
         for (Driver driver : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
             if (driver.acceptsURL(url)) {
-                return driver.connect(url, properties);
+                return withoutExistingDatabaseNotice(driver.connect(url, properties));
             }
         }
-        return DriverManager.getDriver(url).connect(url, properties);
+        return withoutExistingDatabaseNotice(DriverManager.getDriver(url).connect(url, properties));
+    }
+
+    /**
+     * Derby answers create=true, on each connection to a database that is there already, with the
+     * warning 01J01 ("not created, connection made to existing database instead"), which WildFly's
+     * Hibernate logs for each new pooled connection: it is the expected case, not news.
+     */
+    private static Connection withoutExistingDatabaseNotice(Connection connection) throws SQLException {
+        if (connection != null) {
+            SQLWarning warning = connection.getWarnings();
+            if (warning != null && "01J01".equals(warning.getSQLState()) && warning.getNextWarning() == null) {
+                connection.clearWarnings();
+            }
+        }
+        return connection;
+    }
+
+    /**
+     * Gives back what this WAR's own JDBC drivers hold in the server, when the application stops.
+     * An embedded Derby engine is shut down with its databases: a redeploy in the same JVM needs
+     * that (else XSDB6), and Derby's per-thread contexts on the server's request threads are then
+     * left to nothing but the collector; and every driver this WAR's class loader registered with
+     * DriverManager is deregistered (Derby's registers itself as it is loaded, whatever the
+     * database). Otherwise the server finds them on undeploy and reports a leak.
+     */
+    static void release(String url) {
+        if (isEmbeddedDerby(url) && isOwnClass("org.apache.derby.iapi.jdbc.AutoloadedDriver")) {
+            try {
+                connect("jdbc:derby:;shutdown=true", new Properties()).close();
+            } catch (SQLException e) {
+                // Derby reports a clean shutdown of the engine as SQLState XJ015
+                if (!"XJ015".equals(e.getSQLState())) {
+                    LOG.log(Level.WARNING, "The embedded database did not shut down cleanly", e);
+                }
+            }
+            // The engine's ThreadLocal is unreachable now; what request threads still map to it
+            // goes once it is collected, before the server looks for leaks.
+            System.gc();
+        }
+        ClassLoader own = ConfiguredDataSource.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "Driver " + driver + " not deregistered", e);
+                }
+            }
+        }
+    }
+
+    /** Whether the class comes with this WAR, rather than from the server every application shares. */
+    private static boolean isOwnClass(String name) {
+        ClassLoader own = ConfiguredDataSource.class.getClassLoader();
+        try {
+            return Class.forName(name, false, own).getClassLoader() == own;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     static boolean isEmbeddedDerby(String url) {

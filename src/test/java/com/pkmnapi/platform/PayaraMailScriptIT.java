@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.SlowSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -31,13 +32,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The production script server-config/payara/post-boot-commands.asadmin on a real Payara Micro,
- * one boot per value of {@code PKMNAPI_SMTP_TLS}, against a real relay (GreenMail in this JVM,
- * plain SMTP and SMTPS with a certificate made for 127.0.0.1): by default nothing goes to a relay
- * that offers no STARTTLS, which is what whoever strips it in between would look like. Not
- * Arquillian: the script reads the server's environment, which the managed container cannot set.
+ * one boot per case, against a real relay in this JVM: by default nothing goes to a relay that
+ * offers no STARTTLS, which is what whoever strips it in between would look like; {@code tls}
+ * delivers over SMTPS with a certificate made for 127.0.0.1 (GreenMail); {@code none} delivers in
+ * clear text to a relay that offers a login, and logs in exactly where PKMNAPI_SMTP_USER is set, as
+ * an intranet relay without login needs. Not Arquillian: the script reads the server's environment,
+ * which the managed container cannot set.
  */
 class PayaraMailScriptIT {
 
@@ -51,8 +55,7 @@ class PayaraMailScriptIT {
     static Stream<Arguments> modes() {
         return Stream.of(
             Arguments.of(null, false, false),
-            Arguments.of("tls", true, true),
-            Arguments.of("none", false, true));
+            Arguments.of("tls", true, true));
     }
 
     @BeforeAll
@@ -98,7 +101,7 @@ class PayaraMailScriptIT {
         String name = mode == null ? "default" : mode;
         String address = Addresses.fresh("relay-" + name);
 
-        try (PayaraMicro server = PayaraMicro.start(name, mode, relayPort)) {
+        try (PayaraMicro server = PayaraMicro.start(name, mode, relayPort, true)) {
             HttpResponse<String> response = server.api().requestToken(address);
 
             if (delivered) {
@@ -110,6 +113,30 @@ class PayaraMailScriptIT {
                 assertTrue(log(name).contains("STARTTLS is required but host does not support STARTTLS"),
                         "the server says why");
             }
+        }
+    }
+
+    /**
+     * PKMNAPI_SMTP_TLS=none (no TLS at all) to a relay that offers a login and takes mail without
+     * one too: the session logs in exactly where PKMNAPI_SMTP_USER is set.
+     */
+    @ParameterizedTest(name = "PKMNAPI_SMTP_USER set: {0}")
+    @ValueSource(booleans = {true, false})
+    void logsInOnlyWithAUser(boolean login) throws Exception {
+        SlowSmtpServer relayOfferingLogin = SlowSmtpServer.startOnFreePort();
+        relayOfferingLogin.offerLogin();
+        String name = login ? "none" : "none-no-login";
+        String address = Addresses.fresh("relay-" + name);
+        try (PayaraMicro server = PayaraMicro.start(name, "none", relayOfferingLogin.port(), login)) {
+            HttpResponse<String> response = server.api().requestToken(address);
+
+            assertEquals(201, response.statusCode(), response.body());
+            assertEquals(1, relayOfferingLogin.messagesTo(address).size(), "one mail");
+            List<String> commands = relayOfferingLogin.commands();
+            assertTrue(commands.contains("EHLO"), "asked for the relay's extensions: " + commands);
+            assertEquals(login, commands.contains("AUTH"), "logged in: " + commands);
+        } finally {
+            relayOfferingLogin.down();
         }
     }
 
@@ -128,7 +155,7 @@ class PayaraMailScriptIT {
     /** Payara Micro as the README starts it, with the mail settings in its environment. */
     private record PayaraMicro(Process process, Api api) implements AutoCloseable {
 
-        static PayaraMicro start(String name, String mode, int relayPort) throws Exception {
+        static PayaraMicro start(String name, String mode, int relayPort, boolean login) throws Exception {
             Path preboot = Path.of(System.getProperty("it.micro.preboot", "server-config/payara/micro-defaults.asadmin"));
             Path postboot = preboot.resolveSibling("post-boot-commands.asadmin");
             int port = freePort();
@@ -146,8 +173,12 @@ class PayaraMailScriptIT {
             Map<String, String> environment = builder.environment();
             environment.put("PKMNAPI_SMTP_HOST", "127.0.0.1");
             environment.put("PKMNAPI_SMTP_PORT", String.valueOf(relayPort));
-            environment.put("PKMNAPI_SMTP_USER", USER);
-            environment.put("PKMNAPI_SMTP_PASSWORD", PASSWORD);
+            environment.remove("PKMNAPI_SMTP_USER");
+            environment.remove("PKMNAPI_SMTP_PASSWORD");
+            if (login) {
+                environment.put("PKMNAPI_SMTP_USER", USER);
+                environment.put("PKMNAPI_SMTP_PASSWORD", PASSWORD);
+            }
             environment.put("PKMNAPI_MAIL_FROM", "pkmnapi <tokens@localhost>");
             environment.put("PKMNAPI_DATABASE_DIR", System.getProperty("it.database.dir", "target/it-database/derby")
                     + "-mail-script-" + name);

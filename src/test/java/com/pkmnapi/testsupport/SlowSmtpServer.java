@@ -22,8 +22,10 @@ import java.util.function.Consumer;
 /**
  * A small SMTP server in the test JVM that misbehaves on request: it delays each reply, accepts a
  * connection and never answers, refuses the message, holds its final answer until a test lets
- * it go, or is down. It keeps what it received, so that tests read tokens and codes from it as
- * from any mail server. It speaks just enough SMTP for Jakarta Mail: no extensions, no TLS.
+ * it go, or is down; or it offers a login (AUTH PLAIN, any user and password). It keeps what it
+ * received, and the commands it was sent, so that tests read tokens and codes from it as from any
+ * mail server and see whether a client logged in. It speaks just enough SMTP for Jakarta Mail: no
+ * other extensions, no TLS.
  */
 public final class SlowSmtpServer {
 
@@ -34,9 +36,11 @@ public final class SlowSmtpServer {
     private volatile Duration replyDelay = Duration.ZERO;
     private volatile boolean silent;
     private volatile boolean refuseMessages;
+    private volatile boolean offerLogin;
     private volatile Consumer<String> onData = data -> { };
     private final List<Received> received = new ArrayList<>();
     private final List<Socket> open = new ArrayList<>();
+    private final List<String> commands = new ArrayList<>();
     private final AtomicInteger conversations = new AtomicInteger();
     private final AtomicInteger hungUpByClient = new AtomicInteger();
 
@@ -66,6 +70,29 @@ public final class SlowSmtpServer {
             instance.up();
         }
         return instance;
+    }
+
+    /** A server of its own on a free port, answering promptly. */
+    public static SlowSmtpServer startOnFreePort() {
+        SlowSmtpServer server = new SlowSmtpServer(0);
+        server.up();
+        return server;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        ServerSocket socket = listener;
+        return socket == null ? port : socket.getLocalPort();
+    }
+
+    /** Offers AUTH PLAIN in its answer to EHLO, and takes any login; mail is taken without one too. */
+    public void offerLogin() {
+        offerLogin = true;
+    }
+
+    /** The command words it was sent so far (EHLO, AUTH, MAIL...), in order, over all conversations. */
+    public synchronized List<String> commands() {
+        return List.copyOf(commands);
     }
 
     /** Back to prompt, well-behaved answers; what was received stays. */
@@ -194,8 +221,19 @@ public final class SlowSmtpServer {
             while ((line = in.readLine()) != null) {
                 String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT)
                         : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                synchronized (this) {
+                    commands.add(command);
+                }
                 switch (command) {
-                    case "EHLO", "HELO" -> reply(out, "250 slow.test");
+                    case "EHLO" -> reply(out, offerLogin ? "250-slow.test\r\n250 AUTH PLAIN" : "250 slow.test");
+                    case "HELO" -> reply(out, "250 slow.test");
+                    case "AUTH" -> {
+                        if (line.strip().equalsIgnoreCase("AUTH PLAIN")) {
+                            reply(out, "334 ");
+                            in.readLine();
+                        }
+                        reply(out, "235 2.7.0 Accepted");
+                    }
                     case "MAIL" -> {
                         recipients.clear();
                         reply(out, "250 OK");
