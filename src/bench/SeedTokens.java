@@ -3,6 +3,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -11,24 +12,35 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Seeds an embedded Derby database of the service, while the service is stopped, until its
- * ACCESS_TOKEN table holds the given number of tokens: random digests (the tokens behind them are
- * never known), spread over 1,000 addresses. For the benchmark only.
+ * Seeds the service's database, while the service is stopped, until its ACCESS_TOKEN table holds
+ * the given number of tokens: random digests (the tokens behind them are never known), spread over
+ * 1,000 addresses. For the benchmark only.
  *
- * java -cp derby.jar:derbyshared.jar:derbytools.jar SeedTokens.java <database dir> <total tokens>
+ * java -cp <driver jars> SeedTokens.java <JDBC URL> <total tokens>
+ * java -cp <driver jars> SeedTokens.java <JDBC URL of the server's admin database> recreate <name>
+ *     (PostgreSQL: drops the database of that name, if any, and makes it anew, empty)
  */
 public class SeedTokens {
 
     private static final int BATCH = 5_000;
 
     public static void main(String[] args) throws Exception {
-        // Derby's log beside the database, as the service keeps it, not in the working directory
-        System.setProperty("derby.stream.error.file", args[0] + "-seed-derby.log");
-        String url = "jdbc:derby:" + args[0];
+        if (args.length == 3 && args[1].equals("recreate")) {
+            recreate(args[0], args[2]);
+            return;
+        }
+        String url = args[0];
+        boolean derby = url.startsWith("jdbc:derby:");
+        if (derby) {
+            // Derby's log beside the database, as the service keeps it, not in the working directory
+            System.setProperty("derby.stream.error.file", url.substring("jdbc:derby:".length()) + "-seed-derby.log");
+        }
         long total = Long.parseLong(args[1]);
         SecureRandom random = new SecureRandom();
         byte[] digest = new byte[32];
-        try (Connection connection = DriverManager.getConnection(url)) {
+        // PostgreSQL's driver sends a batch as one statement only when asked to
+        String connectUrl = url.startsWith("jdbc:postgresql:") ? url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : url;
+        try (Connection connection = DriverManager.getConnection(connectUrl)) {
             connection.setAutoCommit(false);
             long present = count(connection);
             Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
@@ -50,22 +62,41 @@ public class SeedTokens {
                 insert.executeBatch();
                 connection.commit();
             }
+            if (!derby) {
+                // fresh statistics, as a database that grew to this size over time would have
+                try (Statement statement = connection.createStatement()) {
+                    connection.setAutoCommit(true);
+                    statement.execute("ANALYZE ACCESS_TOKEN");
+                }
+            }
             System.out.printf("seeded %,d tokens in %.1f s; the table holds %,d%n", total - present,
                     (System.nanoTime() - started) / 1e9, count(connection));
-            connection.commit();
         }
-        try {
-            DriverManager.getConnection(url + ";shutdown=true");
-        } catch (java.sql.SQLException expected) {
-            // 08006: the database shut down cleanly
+        if (derby) {
+            try {
+                DriverManager.getConnection(url + ";shutdown=true");
+            } catch (SQLException expected) {
+                // 08006: the database shut down cleanly
+            }
         }
     }
 
-    private static long count(Connection connection) throws Exception {
+    private static void recreate(String adminUrl, String name) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement statement = admin.createStatement()) {
+            statement.executeUpdate("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.executeUpdate("CREATE DATABASE " + name);
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM ACCESS_TOKEN")) {
             rows.next();
-            return rows.getLong(1);
+            long count = rows.getLong(1);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return count;
         }
     }
 }

@@ -15,7 +15,11 @@
 # turns with the ceiling's, after a warm-up. The machine is shared and noisy: compare the ratios,
 # which come from one run, rather than the absolute figures.
 #
-# Settings (environment): BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (15),
+# BENCH_DB=postgres runs the same on PostgreSQL (127.0.0.1:5432, user postgres without password, as
+# on the project's machines; BENCH_PG_URL names another server) in a database pkmnapi_bench that it
+# makes anew, with the driver from Maven Central added to Payara Micro with --addlibs.
+#
+# Settings (environment): BENCH_DB (derby), BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (15),
 # BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_LARGE_TOKENS (1000000), BENCH_PORT (8190), BENCH_SMTP_PORT (3325),
 # BENCH_MAIL_API_PORT (8195), BENCH_SLOW_SMTP_PORT (3326).
@@ -34,6 +38,13 @@ SMTP_PORT=${BENCH_SMTP_PORT:-3325}
 MAIL_API_PORT=${BENCH_MAIL_API_PORT:-8195}
 SLOW_SMTP_PORT=${BENCH_SLOW_SMTP_PORT:-3326}
 WORK=target/bench
+DB=${BENCH_DB:-derby}
+PG_ADMIN_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
+PG_DRIVER_VERSION=42.7.14
+case "$DB" in
+    derby | postgres) ;;
+    *) echo "BENCH_DB must be derby or postgres, not $DB" >&2; exit 2 ;;
+esac
 BASE=http://127.0.0.1:$PORT
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -49,6 +60,22 @@ micro_version=$(sed -n 's:.*<payara.micro.version>\(.*\)</payara.micro.version>.
 micro_jar=target/servers/payara-micro-$micro_version.jar
 rm -rf "$WORK"
 mkdir -p "$WORK"
+# the database the server uses, and the class path and URL the seeder writes to it with
+db_settings=(PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby")
+db_addlibs=()
+seed_classpath=$(ls target/pkmnapi/WEB-INF/lib/derby*.jar | paste -sd:)
+seed_url="jdbc:derby:$PWD/$WORK/derby"
+if [ "$DB" = postgres ]; then
+    mvn -q dependency:copy -Dartifact="org.postgresql:postgresql:$PG_DRIVER_VERSION" -DoutputDirectory=target/servers
+    pg_driver=target/servers/postgresql-$PG_DRIVER_VERSION.jar
+    bench_url=$(echo "$PG_ADMIN_URL" | sed 's#/postgres?#/pkmnapi_bench?#')
+    java -cp "$pg_driver" src/bench/SeedTokens.java "$PG_ADMIN_URL" recreate pkmnapi_bench
+    db_settings=(PKMNAPI_JDBC_URL="$bench_url")
+    db_addlibs=(--addlibs "$pg_driver")
+    seed_classpath=$pg_driver
+    seed_url=$bench_url
+fi
+echo "Database: $DB"
 
 server_pid=""
 mail_pid=""
@@ -83,12 +110,12 @@ mail_pid=$!
 # by default)
 start_server() {
     stop_server
-    env PKMNAPI_DATABASE_DIR="$PWD/$WORK/derby" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
+    env "${db_settings[@]}" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
         PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_TLS=none PKMNAPI_SMTP_USER=bench \
         PKMNAPI_SMTP_PASSWORD=bench PKMNAPI_MAIL_FROM='Pkmnapi <bench@localhost>' "$@" \
         java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
-        --postbootcommandfile server-config/payara/post-boot-commands.asadmin \
+        --postbootcommandfile server-config/payara/post-boot-commands.asadmin "${db_addlibs[@]}" \
         --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 240); do
@@ -103,8 +130,7 @@ start_server() {
 
 seed() {
     stop_server
-    java -cp "$(ls target/pkmnapi/WEB-INF/lib/derby*.jar | paste -sd:)" src/bench/SeedTokens.java \
-        "$PWD/$WORK/derby" "$1"
+    java -cp "$seed_classpath" src/bench/SeedTokens.java "$seed_url" "$1"
 }
 
 # wrk's latency figures to milliseconds
@@ -236,7 +262,7 @@ echo
 echo "Medians (requests/s): ceiling $trivial, verify $verify, verify without cache $uncached (its ceiling" \
     "$trivial_uncached), issuance $issue; with $LARGE tokens: verify $verify_large, without cache $uncached_large"
 echo
-echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
 echo "Ratios (one run):"
 printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$trivial")   (target >= 0.80)" \
     "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial_uncached")" \

@@ -3,29 +3,20 @@ package com.pkmnapi.platform;
 import static com.pkmnapi.testsupport.Envelopes.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.pkmnapi.testsupport.Addresses;
-import com.pkmnapi.testsupport.Api;
+import com.pkmnapi.testsupport.MicroServer;
 import com.pkmnapi.testsupport.SlowSmtpServer;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URL;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +92,7 @@ class PayaraMailScriptIT {
         String name = mode == null ? "default" : mode;
         String address = Addresses.fresh("relay-" + name);
 
-        try (PayaraMicro server = PayaraMicro.start(name, mode, relayPort, true)) {
+        try (MicroServer server = start(name, mode, relayPort, true)) {
             HttpResponse<String> response = server.api().requestToken(address);
 
             if (delivered) {
@@ -110,7 +101,7 @@ class PayaraMailScriptIT {
             } else {
                 assertError(response, 503, "error_access_tokens_email");
                 assertEquals(0, mailsTo(address), "no mail");
-                assertTrue(log(name).contains("STARTTLS is required but host does not support STARTTLS"),
+                assertTrue(server.log().contains("STARTTLS is required but host does not support STARTTLS"),
                         "the server says why");
             }
         }
@@ -127,7 +118,7 @@ class PayaraMailScriptIT {
         relayOfferingLogin.offerLogin();
         String name = login ? "none" : "none-no-login";
         String address = Addresses.fresh("relay-" + name);
-        try (PayaraMicro server = PayaraMicro.start(name, "none", relayOfferingLogin.port(), login)) {
+        try (MicroServer server = start(name, "none", relayOfferingLogin.port(), login)) {
             HttpResponse<String> response = server.api().requestToken(address);
 
             assertEquals(201, response.statusCode(), response.body());
@@ -153,88 +144,22 @@ class PayaraMailScriptIT {
     }
 
     /** Payara Micro as the README starts it, with the mail settings in its environment. */
-    private record PayaraMicro(Process process, Api api) implements AutoCloseable {
-
-        static PayaraMicro start(String name, String mode, int relayPort, boolean login) throws Exception {
-            Path preboot = Path.of(System.getProperty("it.micro.preboot", "server-config/payara/micro-defaults.asadmin"));
-            Path postboot = preboot.resolveSibling("post-boot-commands.asadmin");
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djava.io.tmpdir=" + System.getProperty("it.tmp.dir", "target"),
-                    // the JVM's trust store, where an operator adds a private relay's CA: not the script's business
-                    "-Djavax.net.ssl.trustStore=" + WORK.resolve("trust.p12"),
-                    "-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD,
-                    "-jar", System.getProperty("payara.microJar"), "--nocluster", "--port", String.valueOf(port),
-                    "--prebootcommandfile", preboot.toString(), "--postbootcommandfile", postboot.toString(),
-                    "--contextroot", "/", "--deploy", System.getProperty("it.war", "target/pkmnapi.war"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile(name).toFile());
-            Map<String, String> environment = builder.environment();
-            environment.put("PKMNAPI_SMTP_HOST", "127.0.0.1");
-            environment.put("PKMNAPI_SMTP_PORT", String.valueOf(relayPort));
-            environment.remove("PKMNAPI_SMTP_USER");
-            environment.remove("PKMNAPI_SMTP_PASSWORD");
-            if (login) {
-                environment.put("PKMNAPI_SMTP_USER", USER);
-                environment.put("PKMNAPI_SMTP_PASSWORD", PASSWORD);
-            }
-            environment.put("PKMNAPI_MAIL_FROM", "pkmnapi <tokens@localhost>");
-            environment.put("PKMNAPI_DATABASE_DIR", System.getProperty("it.database.dir", "target/it-database/derby")
-                    + "-mail-script-" + name);
-            environment.remove("PKMNAPI_SMTP_TLS");
-            if (mode != null) {
-                environment.put("PKMNAPI_SMTP_TLS", mode);
-            }
-            PayaraMicro server = new PayaraMicro(builder.start(), new Api(new URL("http://127.0.0.1:" + port + "/")));
-            try {
-                server.awaitHealth(name);
-            } catch (Exception | AssertionError e) {
-                server.close();
-                throw e;
-            }
-            return server;
-        }
-
-        private void awaitHealth(String name) throws InterruptedException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(240));
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    fail("Payara Micro stopped; see " + logFile(name));
-                }
-                try {
-                    if (api.send("GET", "v1/health", BodyPublishers.noBody()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (UncheckedIOException notListeningYet) {
-                    // booting
-                }
-                Thread.sleep(500);
-            }
-            fail("Payara Micro did not answer /v1/health in 240 s; see " + logFile(name));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private static Path logFile(String name) {
-        return WORK.resolve("payara-micro-" + name + ".log");
-    }
-
-    private static String log(String name) throws IOException {
-        return Files.readString(logFile(name));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static MicroServer start(String name, String mode, int relayPort, boolean login) throws Exception {
+        return MicroServer.named(name, WORK)
+                // the JVM's trust store, where an operator adds a private relay's CA: not the script's business
+                .jvmOption("-Djavax.net.ssl.trustStore=" + WORK.resolve("trust.p12"))
+                .jvmOption("-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD)
+                .productionMailSessions()
+                .environment("PKMNAPI_SMTP_HOST", "127.0.0.1")
+                .environment("PKMNAPI_SMTP_PORT", String.valueOf(relayPort))
+                .environment("PKMNAPI_SMTP_USER", login ? USER : null)
+                .environment("PKMNAPI_SMTP_PASSWORD", login ? PASSWORD : null)
+                .environment("PKMNAPI_MAIL_FROM", "pkmnapi <tokens@localhost>")
+                .environment("PKMNAPI_DATABASE_DIR", System.getProperty("it.database.dir", "target/it-database/derby")
+                        + "-mail-script-" + name)
+                .environment("PKMNAPI_JDBC_URL", null)
+                .environment("PKMNAPI_SMTP_TLS", mode)
+                .start();
     }
 
     private static void keytool(String... arguments) throws Exception {
