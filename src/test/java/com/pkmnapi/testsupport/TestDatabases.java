@@ -39,7 +39,9 @@ public class TestDatabases implements LauncherSessionListener {
         for (String container : CONTAINERS) {
             String property = "it.jdbc.url." + container;
             if (System.getProperty(property) == null) {
-                System.setProperty(property, kind().isPresent() ? fresh(container) : "");
+                // Arquillian puts the value into arquillian.xml's text before it reads the XML:
+                // escaped, so that a URL's & (MariaDB's ...?user=root&sslMode=disable) stays one
+                System.setProperty(property, kind().isPresent() ? fresh(container).replace("&", "&amp;") : "");
             }
         }
         if (System.getProperty("it.micro.addlibs") == null) {
