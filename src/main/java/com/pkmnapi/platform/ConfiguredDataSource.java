@@ -28,7 +28,7 @@ public class ConfiguredDataSource implements DataSource {
     private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
     /** How long a request waits for a row lock before it is told to try again. */
-    static final String LOCK_WAIT_SECONDS = "2";
+    public static final int LOCK_WAIT_SECONDS = 2;
 
     private final Settings settings = Settings.fromEnvironment();
     private PrintWriter logWriter;
@@ -177,7 +177,7 @@ public class ConfiguredDataSource implements DataSource {
      */
     private static void prepareEmbeddedDerby(String url) {
         if (isEmbeddedDerby(url) && System.getProperty(DERBY_LOCK_WAIT) == null) {
-            System.setProperty(DERBY_LOCK_WAIT, LOCK_WAIT_SECONDS);
+            System.setProperty(DERBY_LOCK_WAIT, String.valueOf(LOCK_WAIT_SECONDS));
         }
         if (isEmbeddedDerby(url) && System.getProperty("derby.stream.error.file") == null) {
             String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];

@@ -6,7 +6,10 @@ import jakarta.persistence.QueryTimeoutException;
 import java.sql.SQLException;
 import java.util.Set;
 
-/** Tells a lock wait that ran out (or a deadlock) from other database failures, on each database. */
+/**
+ * Tells a lock wait that ran out (or a deadlock), and an insert that lost a race, from other
+ * database failures, on each database.
+ */
 final class LockWaits {
 
     /**
@@ -33,6 +36,19 @@ final class LockWaits {
             }
             if (cause.getCause() == cause) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An insert that lost to another transaction's insert of the same key (SQLState class 23,
+     * integrity constraint violation): the concurrent case, like a lock wait that ran out.
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
             }
         }
         return false;

@@ -2,6 +2,7 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.platform.ConfiguredDataSource;
 import com.pkmnapi.platform.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -10,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,8 +27,8 @@ import java.util.logging.Logger;
 public class TokenLedger {
 
     private static final Logger LOG = Logger.getLogger(TokenLedger.class.getName());
-    /** As long as a request waits for the database's row locks (see ConfiguredDataSource). */
-    private static final long LOCK_WAIT_MILLIS = 2000;
+    /** As long as a request waits for the database's row locks. */
+    private static final long LOCK_WAIT_MILLIS = ConfiguredDataSource.LOCK_WAIT_SECONDS * 1000L;
 
     @PersistenceContext
     EntityManager em;
@@ -204,21 +204,11 @@ public class TokenLedger {
             }
             return mailbox;
         } catch (PersistenceException e) {
-            if (LockWaits.ranOut(e) || isDuplicateKey(e)) {
+            if (LockWaits.ranOut(e) || LockWaits.isDuplicateKey(e)) {
                 throw new MailboxBusy(e);
             }
             throw e;
         }
-    }
-
-    /** SQLState class 23, integrity constraint violation: here, the row another server just made. */
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @param query {@link AccessToken#COUNT_LIVE} or {@link AccessToken#COUNT_LIVE_USED} */
