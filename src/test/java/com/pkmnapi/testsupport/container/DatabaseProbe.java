@@ -58,20 +58,20 @@ public class DatabaseProbe {
 
     /** As if the address's last mails had been sent that much earlier: ends its re-send windows. */
     public void moveMailTimesBack(String normalizedAddress, long seconds) {
-        Mailbox mailbox = em.find(Mailbox.class, normalizedAddress);
-        if (mailbox == null) {
-            return;
-        }
-        // one column at a time, and only where it is set: a null parameter would go to PostgreSQL
-        // untyped, which it refuses for a TIMESTAMP column
-        for (String column : new String[] {"dateLastTokenMail", "dateLastDeletionRequest"}) {
-            Instant time = em.createQuery("SELECT m." + column + " FROM Mailbox m WHERE m.emailAddress = :emailAddress",
-                    Instant.class).setParameter("emailAddress", normalizedAddress).getSingleResult();
-            if (time != null) {
-                em.createQuery("UPDATE Mailbox m SET m." + column + " = :time WHERE m.emailAddress = :emailAddress")
-                        .setParameter("time", time.minusSeconds(seconds))
-                        .setParameter("emailAddress", normalizedAddress)
-                        .executeUpdate();
+        String[] columns = {"dateLastTokenMail", "dateLastDeletionRequest"};
+        for (Object[] times : em.createQuery("SELECT m.dateLastTokenMail, m.dateLastDeletionRequest FROM Mailbox m"
+                + " WHERE m.emailAddress = :emailAddress", Object[].class)
+                .setParameter("emailAddress", normalizedAddress)
+                .getResultList()) {
+            // one column at a time, and only where it is set: a null parameter would go to
+            // PostgreSQL untyped, which it refuses for a TIMESTAMP column
+            for (int i = 0; i < columns.length; i++) {
+                if (times[i] != null) {
+                    em.createQuery("UPDATE Mailbox m SET m." + columns[i] + " = :time WHERE m.emailAddress = :emailAddress")
+                            .setParameter("time", ((Instant) times[i]).minusSeconds(seconds))
+                            .setParameter("emailAddress", normalizedAddress)
+                            .executeUpdate();
+                }
             }
         }
     }
