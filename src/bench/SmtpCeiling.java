@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * service sends them, at the given concurrency. Issuance can at best come near this. For the
  * benchmark only.
  *
- * java -cp target/classes:<Jakarta Mail jars> SmtpCeiling.java <host> <port> <threads> <seconds>
+ * java -cp target/classes:<Jakarta Mail jars> SmtpCeiling.java <host> <port> <threads> <seconds> [<warm-up seconds>]
+ *
+ * prints the mails per second of the measured seconds and the number of mails that failed (the
+ * warm-up's mails are not counted).
  */
 public class SmtpCeiling {
 
@@ -25,9 +28,17 @@ public class SmtpCeiling {
         properties.setProperty("mail.smtp.port", args[1]);
         int threads = Integer.parseInt(args[2]);
         long seconds = Long.parseLong(args[3]);
+        long warmUpSeconds = args.length > 4 ? Long.parseLong(args[4]) : 0;
         MailComposer composer = new MailComposer(Session.getInstance(properties),
                 new InternetAddress("Pkmnapi <bench@localhost>"));
-        long run = System.currentTimeMillis();
+        String run = "ceiling-" + System.currentTimeMillis();
+        send(composer, run + "-warm", threads, warmUpSeconds);
+        long[] sentAndFailed = send(composer, run, threads, seconds);
+        System.out.printf("%.1f %d%n", sentAndFailed[0] / (double) seconds, sentAndFailed[1]);
+    }
+
+    /** Sends token mails from the given threads for the given time; answers {sent, failed}. */
+    private static long[] send(MailComposer composer, String run, int threads, long seconds) throws InterruptedException {
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -37,7 +48,7 @@ public class SmtpCeiling {
             Thread worker = new Thread(() -> {
                 for (long i = 0; System.nanoTime() < end; i++) {
                     try {
-                        EmailAddress to = new EmailAddress("ceiling-" + run + "-" + thread + "-" + i + "@example.com");
+                        EmailAddress to = new EmailAddress(run + "-" + thread + "-" + i + "@example.com");
                         Transport.send(composer.accessToken(to, Secrets.newToken()));
                         sent.incrementAndGet();
                     } catch (Exception e) {
@@ -51,6 +62,6 @@ public class SmtpCeiling {
         for (Thread worker : workers) {
             worker.join();
         }
-        System.out.printf("%.1f %d%n", sent.get() / (double) seconds, failed.get());
+        return new long[] {sent.get(), failed.get()};
     }
 }
