@@ -6,6 +6,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,7 +50,7 @@ public class SmtpCeiling {
                 for (long i = 0; System.nanoTime() < end; i++) {
                     try {
                         EmailAddress to = new EmailAddress(run + "-" + thread + "-" + i + "@example.com");
-                        Transport.send(composer.accessToken(to, Secrets.newToken()));
+                        Transport.send(composer.accessToken(to, Secrets.newToken(), Optional.empty()));
                         sent.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

@@ -19,7 +19,7 @@ public class CorsFilter extends HttpFilter {
 
     static final String ALLOWED_METHODS = "GET, POST, DELETE";
     static final String ALLOWED_HEADERS = "Accept, Authorization, Content-Type";
-    static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate";
+    static final String EXPOSED_HEADERS = "Location, Retry-After, WWW-Authenticate, X-Pkmnapi-Email, X-Pkmnapi-Token-Id";
     static final String MAX_AGE_SECONDS = "600";
 
     private static final long serialVersionUID = 1L;

@@ -10,7 +10,7 @@ public class RestApplication extends Application {
 
     /**
      * Jersey would publish a generated WADL description at {@code /application.wadl}; the API is
-     * documented elsewhere. And it would make a relative {@code Location} absolute with the
+     * described by {@link OpenApiResource}. And it would make a relative {@code Location} absolute with the
      * request's own Host header, which a client chooses: a relative one must stay relative (see
      * PublicUrls). Plain property names, so other runtimes simply ignore them.
      */

@@ -2,6 +2,7 @@ package com.pkmnapi.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.pkmnapi.accesstokens.control.Secrets;
@@ -97,12 +98,14 @@ class SchemaUpgradeIT {
 
             assertEquals(200, check.statusCode(), check.body());
             assertEquals(address, Api.json(check).getJsonObject("data").getJsonObject("attributes").getString("email_address"));
+            assertTrue(Api.json(check).getJsonObject("data").getJsonObject("attributes").isNull("name"), "a token of 0.1.0 has no name");
         }
 
         try (Connection connection = DriverManager.getConnection(url.replace(";create=true", ""))) {
-            assertEquals(List.of("1-tables", "2-drop-deletion-code-failures"), appliedChanges(connection),
+            assertEquals(List.of("1-tables", "2-drop-deletion-code-failures", "3-token-name"), appliedChanges(connection),
                     "the changes of 0.1.0 recorded as applied, the later ones applied");
             assertFalse(columns(connection, "MAILBOX").contains("DELETION_CODE_FAILURES"), "the dropped column is gone");
+            assertTrue(columns(connection, "ACCESS_TOKEN").contains("NAME"), "the new column is there");
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM MAILBOX WHERE EMAIL_ADDRESS = ? AND DATE_LAST_TOKEN_MAIL IS NOT NULL")) {
                 select.setString(1, address);

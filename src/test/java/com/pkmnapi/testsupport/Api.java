@@ -80,6 +80,24 @@ public final class Api {
         return send("POST", "v1/access_tokens", BodyPublishers.ofString(envelope(emailAddress)), "Content-Type", JSON);
     }
 
+    /** {@code POST /v1/access_tokens} with these attributes (the address, a name, a lifetime...). */
+    public HttpResponse<String> requestToken(JsonObject attributes) {
+        String body = Json.createObjectBuilder()
+                .add("data", Json.createObjectBuilder().add("type", "access_tokens").add("attributes", attributes))
+                .build().toString();
+        return send("POST", "v1/access_tokens", BodyPublishers.ofString(body), "Content-Type", JSON);
+    }
+
+    /** {@code GET /v1/access_tokens}: the live tokens of the bearer token's address. */
+    public HttpResponse<String> list(String token) {
+        return send("GET", "v1/access_tokens", BodyPublishers.noBody(), withBearer(token));
+    }
+
+    /** {@code DELETE /v1/access_tokens/{id}} with the token as bearer. */
+    public HttpResponse<String> revoke(String token, String id) {
+        return send("DELETE", "v1/access_tokens/" + id, BodyPublishers.noBody(), withBearer(token));
+    }
+
     public HttpResponse<String> requestDeletion(String emailAddress) {
         return send("POST", "v1/access_tokens/delete", BodyPublishers.ofString(envelope(emailAddress)),
                 "Content-Type", JSON);
@@ -107,19 +125,42 @@ public final class Api {
         return all;
     }
 
-    /** Any request: method, path relative to the base, body, then header names and values. */
+    /**
+     * Any request: method, path relative to the base, body, then header names and values. Every
+     * exchange is held against the OpenAPI description ({@link OpenApiContract}).
+     */
     public HttpResponse<String> send(String method, String path, BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        OpenApiContract.RecordingPublisher recorded = OpenApiContract.recording(body);
+        HttpRequest request = request(method, path, recorded, headers);
+        HttpResponse<String> response = exchange(request);
+        OpenApiContract.check(base, request, recorded, response);
+        return response;
+    }
+
+    /**
+     * {@code GET} of a path while the server boots, when its answers are the runtime's own (a 404
+     * page until the WAR is deployed), not the service's: not held against the description.
+     */
+    HttpResponse<String> probe(String path) {
+        return exchange(request("GET", path, BodyPublishers.noBody()));
+    }
+
+    private HttpRequest request(String method, String path, BodyPublisher body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body);
         if (defaultHeaders.length > 0) {
-            request.headers(defaultHeaders);
+            builder.headers(defaultHeaders);
         }
         if (headers.length > 0) {
-            request.headers(headers);
+            builder.headers(headers);
         }
+        return builder.build();
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return CLIENT.send(request.build(), BodyHandlers.ofString());
+            return CLIENT.send(request, BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -126,7 +126,8 @@ public final class MicroServer implements AutoCloseable {
             MicroServer server = new MicroServer(builder.start(), api(port), log);
             try {
                 server.awaitHealth();
-            } catch (Exception | AssertionError e) {
+            } catch (Exception | Error e) {
+                // whatever failed, the server this started must not outlive the test
                 server.close();
                 throw e;
             }
@@ -156,7 +157,7 @@ public final class MicroServer implements AutoCloseable {
                 fail("The WAR did not deploy; see " + log);
             }
             try {
-                if (api.send("GET", "v1/health", BodyPublishers.noBody()).statusCode() == 200) {
+                if (api.probe("v1/health").statusCode() == 200) {
                     return;
                 }
             } catch (UncheckedIOException notListeningYet) {

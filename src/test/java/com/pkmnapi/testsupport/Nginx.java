@@ -111,7 +111,7 @@ public final class Nginx implements AutoCloseable {
         return Files.readString(dir.resolve("console.log")) + (Files.exists(errors) ? Files.readString(errors) : "");
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

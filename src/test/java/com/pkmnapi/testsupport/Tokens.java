@@ -2,6 +2,8 @@ package com.pkmnapi.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
@@ -13,8 +15,14 @@ public final class Tokens {
 
     /** Asks for a token for the address and returns the one in the newest mail. */
     public static String issue(Api api, String address) {
+        return issue(api, Json.createObjectBuilder().add("email_address", address).build());
+    }
+
+    /** Asks for a token with these attributes (the address among them) and returns the one mailed. */
+    public static String issue(Api api, JsonObject attributes) {
+        String address = attributes.getString("email_address");
         int before = TestSmtpServer.mailsTo(address).size();
-        assertEquals(201, api.requestToken(address).statusCode(), "token for " + address);
+        assertEquals(201, api.requestToken(attributes).statusCode(), "token for " + address);
         List<MimeMessage> mails = TestSmtpServer.mailsTo(address);
         assertEquals(before + 1, mails.size(), "one more mail");
         return Mails.token(Mails.text(mails.get(mails.size() - 1)));

@@ -4,13 +4,18 @@ import com.pkmnapi.accesstokens.control.VerifiedToken;
 import java.security.Principal;
 import java.time.Instant;
 
-/** The access token a request was authenticated with, as it was when the request came in. */
-public record AccessTokenPrincipal(String id, String emailAddress, Instant created, Instant lastUsed,
+/**
+ * The access token a request was authenticated with, as it was when the request came in.
+ *
+ * @param emailAddress the owner's address, normalized
+ * @param name the name its owner gave it, or null
+ */
+public record AccessTokenPrincipal(String id, String emailAddress, String name, Instant created, Instant lastUsed,
         Instant expires) implements Principal {
 
     static AccessTokenPrincipal of(VerifiedToken token) {
-        return new AccessTokenPrincipal(token.id(), token.emailAddress(), token.created(), token.lastUsed(),
-                token.expires());
+        return new AccessTokenPrincipal(token.id(), token.emailAddress(), token.name(), token.created(),
+                token.lastUsed(), token.expires());
     }
 
     /** The owner's address: who is calling. */

@@ -1,20 +1,29 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
+import com.pkmnapi.accesstokens.control.TokenName;
+import com.pkmnapi.accesstokens.control.TokenOptions;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The request envelope {@code {"data": {"type": "access_tokens", "attributes": {...}}}}, its shape
  * already checked by {@link AccessTokenRequestReader}. Each endpoint asks for the attributes it
- * needs; a missing or mistyped one is a 400 that names it.
+ * needs; a missing or mistyped one is a 400 that names it. Attributes an endpoint does not use are
+ * ignored, as they always were.
  */
 public record AccessTokenRequest(JsonObject attributes) {
 
     public static final String TYPE = "access_tokens";
+
+    private static final BigInteger LONGEST = BigInteger.valueOf(Long.MAX_VALUE);
 
     public EmailAddress emailAddress() {
         return new EmailAddress(text("email_address"));
@@ -22,6 +31,39 @@ public record AccessTokenRequest(JsonObject attributes) {
 
     public String code() {
         return text("code");
+    }
+
+    /**
+     * The optional attributes of a token request: {@code name} (a string) and {@code expires_in}
+     * (a whole number of seconds); absent or null, the token is as it would be without them.
+     * Whether the lifetime is within the allowed range is the token manager's to say: here a
+     * number too large for a long stands for the longest one, which is refused there.
+     */
+    public TokenOptions tokenOptions() {
+        Optional<TokenName> name = optional("name", JsonValue.ValueType.STRING, "a string")
+                .map(value -> new TokenName(((JsonString) value).getString()));
+        Optional<Duration> lifetime = optional("expires_in", JsonValue.ValueType.NUMBER, "a whole number of seconds")
+                .map(value -> seconds((JsonNumber) value));
+        return new TokenOptions(name, lifetime);
+    }
+
+    private Optional<JsonValue> optional(String name, JsonValue.ValueType type, String what) {
+        JsonValue value = attributes.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() != type) {
+            throw invalid("data.attributes." + name + " must be " + what);
+        }
+        return Optional.of(value);
+    }
+
+    private static Duration seconds(JsonNumber number) {
+        if (!number.isIntegral()) {
+            throw invalid("data.attributes.expires_in must be a whole number of seconds");
+        }
+        BigInteger seconds = number.bigIntegerValue();
+        return Duration.ofSeconds(seconds.min(LONGEST).longValue());
     }
 
     private String text(String name) {

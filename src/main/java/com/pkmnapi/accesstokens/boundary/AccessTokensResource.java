@@ -3,32 +3,39 @@ package com.pkmnapi.accesstokens.boundary;
 import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
 import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
+import com.pkmnapi.accesstokens.control.TokenSummary;
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.ApiException;
+import com.pkmnapi.platform.JsonObjects;
 import com.pkmnapi.platform.RateLimited;
 import com.pkmnapi.platform.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /**
- * The three endpoints of the seed: ask for a token, ask for a deletion code, delete with the code.
- * Each refusal is an exception that its mapper turns into the JSON error. Each request sends a
- * mail or tries a code, so each counts toward the client's rate limit.
+ * The collection of access tokens. The three endpoints of the seed, called without credentials:
+ * ask for a token, ask for a deletion code, delete with the code; each sends a mail or tries a
+ * code, so each counts toward the client's rate limit. And the owner's own, called with a token
+ * of the address: list its live tokens, revoke one by its id. Each refusal is an exception that
+ * its mapper turns into the JSON error.
  */
 @Path("v1/access_tokens")
 @ApplicationScoped
-@RateLimited
-@RefuseAuthorization
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessTokensResource {
 
@@ -43,14 +50,22 @@ public class AccessTokensResource {
     @Inject
     PublicUrls urls;
 
+    /** Optional attributes: {@code name} and {@code expires_in} (see {@link AccessTokenRequest}). */
     @POST
+    @RateLimited
+    @RefuseAuthorization
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(AccessTokenRequest request, @Context UriInfo uriInfo) {
-        tokens.issue(required(request).emailAddress());
+        AccessTokenRequest checked = required(request);
+        tokens.issue(checked.emailAddress(), checked.tokenOptions());
         return created(uriInfo);
     }
 
     @POST
     @Path("delete")
+    @RateLimited
+    @RefuseAuthorization
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response requestDeletion(AccessTokenRequest request, @Context UriInfo uriInfo) {
         EmailAddress address = required(request).emailAddress();
         tokens.requestDeletion(address, urls.deletionConfirmation(uriInfo));
@@ -59,6 +74,9 @@ public class AccessTokensResource {
 
     /** Guessing codes is stopped per client: past the wrong codes it may send, 429 without a try. */
     @DELETE
+    @RateLimited
+    @RefuseAuthorization
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response revokeAll(AccessTokenRequest request) {
         AccessTokenRequest checked = required(request);
         Optional<Response> refusal = limits.wrongCodeRefusal();
@@ -70,6 +88,33 @@ public class AccessTokensResource {
         } catch (InvalidDeletionCode wrong) {
             limits.countWrongCode();
             throw wrong;
+        }
+        return Response.noContent().build();
+    }
+
+    /** The live tokens of the calling token's address, newest first; the calling one is marked. */
+    @GET
+    @RequiresAccessToken
+    public String list(@Context SecurityContext security) {
+        AccessTokenPrincipal caller = (AccessTokenPrincipal) security.getUserPrincipal();
+        JsonArrayBuilder data = JsonObjects.arrayBuilder();
+        for (TokenSummary token : tokens.liveTokens(caller.emailAddress())) {
+            data.add(TokenJson.of(token.id(), caller.emailAddress(), token.name(), token.created(), token.lastUsed(),
+                    token.expires(), token.id().equals(caller.id())));
+        }
+        return JsonObjects.builder().add("data", data).build().toString();
+    }
+
+    /**
+     * Revokes one token of the calling token's address. An id that the address does not hold,
+     * whether unknown or another address's, is a 404 alike.
+     */
+    @DELETE
+    @Path("{id}")
+    @RequiresAccessToken
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
+        if (!tokens.revokeOwn(id, ((AccessTokenPrincipal) security.getUserPrincipal()).emailAddress())) {
+            throw new ApiException(ApiError.NOT_FOUND, "No such access token of this address");
         }
         return Response.noContent().build();
     }

@@ -53,6 +53,7 @@ public class DeletionPageResource {
     private static final String CONFIRMATION = """
             <p>This deletes every access token of <span id="email-address">%1$s</span>. Services that use them \
             stop working at once.</p>
+            <p id="token-names" hidden>Among them: <span id="names"></span>.</p>
             <p>Nothing happens until you press the button.</p>
             <button type="button" id="delete" data-email-address="%1$s" data-code="%2$s">Delete my access tokens</button>""";
 

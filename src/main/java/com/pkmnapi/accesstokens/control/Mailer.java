@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -99,8 +100,8 @@ public class Mailer {
      *
      * @throws MailNotSent if the SMTP server refused the mail or did not take it by the deadline
      */
-    public void sendAccessToken(EmailAddress to, String token) {
-        send(() -> composer.accessToken(to, token));
+    public void sendAccessToken(EmailAddress to, String token, Optional<TokenName> name) {
+        send(() -> composer.accessToken(to, token, name));
     }
 
     /**
@@ -108,15 +109,15 @@ public class Mailer {
      * {@code pkmnapi.mail.retry.delays.seconds} where the SMTP server refused it, timed out or
      * every place was taken. The code lives only in this task's memory until then.
      */
-    public void sendDeletionCodeLater(EmailAddress to, String code, URI confirmationPage, Duration lifetime) {
+    public void sendDeletionCodeLater(EmailAddress to, DeletionCode code, URI confirmationPage, Duration lifetime) {
         executor.execute(() -> tryDeletionMail(to, code, confirmationPage, lifetime, 0));
     }
 
-    private void tryDeletionMail(EmailAddress to, String code, URI confirmationPage, Duration lifetime, int attempt) {
+    private void tryDeletionMail(EmailAddress to, DeletionCode code, URI confirmationPage, Duration lifetime, int attempt) {
         MailSlot slot = slot();
         try {
             slot.take();
-            send(() -> composer.deletionCode(to, code, confirmationPage, lifetime));
+            send(() -> composer.deletionCode(to, code.code(), code.tokenNames(), confirmationPage, lifetime));
             return;
         } catch (MailBusy | MailNotSent failure) {
             LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.detail());

@@ -11,8 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -55,19 +58,20 @@ public class TokenLedger {
      *         used do not count: unsolicited ones must not lock the owner out)
      * @throws MailBusy if no mail slot is free
      */
-    public IssuedToken recordToken(EmailAddress address, MailSlot slot) {
+    public IssuedToken recordToken(EmailAddress address, TokenOptions options, MailSlot slot) {
         Mailbox mailbox = lock(address);
         Instant now = clock.instant();
         mailbox.tokenMailWait(now, settings.resendWindow()).ifPresent(wait -> {
             throw new ResendWindowOpen(wait);
         });
-        if (liveTokens(AccessToken.COUNT_LIVE_USED, address, now) >= settings.tokenCap()) {
+        if (live(AccessToken.COUNT_LIVE_USED, Long.class, address.normalized(), now).getSingleResult() >= settings.tokenCap()) {
             throw new TokenLimitReached(settings.tokenCap());
         }
         slot.take();
         String token = Secrets.newToken();
         AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now,
-                settings.tokenLifetime().map(now::plus).orElse(null));
+                options.lifetime().or(settings::tokenLifetime).map(now::plus).orElse(null),
+                options.name().map(TokenName::value).orElse(null));
         em.persist(stored);
         Instant previous = mailbox.lastTokenMail();
         mailbox.tokenMailSent(now);
@@ -131,25 +135,28 @@ public class TokenLedger {
 
     /**
      * Accepts a deletion request and, if the address holds tokens, records the digest of a new
-     * code, which replaces any earlier one. The window starts either way, so that nobody learns
-     * from the answers which addresses hold tokens.
+     * code, which replaces any earlier one. The window starts either way, and the work is the same
+     * (one query for the live tokens), so that nobody learns from the answers which addresses hold
+     * tokens.
      *
-     * @return the new code, to be mailed once this has committed; empty if there are no tokens
+     * @return the new code and the names of the tokens it deletes, to be mailed once this has
+     *         committed; empty if there are no tokens
      * @throws ResendWindowOpen if the address asked within the re-send window
      */
-    public Optional<String> acceptDeletionRequest(EmailAddress address) {
+    public Optional<DeletionCode> acceptDeletionRequest(EmailAddress address) {
         Mailbox mailbox = lock(address);
         Instant now = clock.instant();
         mailbox.deletionRequestWait(now, settings.resendWindow()).ifPresent(wait -> {
             throw new ResendWindowOpen(wait);
         });
         mailbox.deletionRequested(now);
-        if (liveTokens(AccessToken.COUNT_LIVE, address, now) == 0) {
+        List<String> names = live(AccessToken.LIVE_NAMES_OF, String.class, address.normalized(), now).getResultList();
+        if (names.isEmpty()) {
             return Optional.empty();
         }
         String code = Secrets.newDeletionCode();
         mailbox.newDeletionCode(Secrets.digest(code), now.plus(settings.codeLifetime()));
-        return Optional.of(code);
+        return Optional.of(new DeletionCode(code, names.stream().filter(Objects::nonNull).toList()));
     }
 
     /**
@@ -182,6 +189,25 @@ public class TokenLedger {
         revocations.fire(TokensRevoked.one(tokenId));
     }
 
+    /** @see TokenManager#liveTokens */
+    public List<TokenSummary> liveTokens(String owner) {
+        return live(AccessToken.LIVE_OF, AccessToken.class, owner, clock.instant()).getResultStream()
+                .map(TokenSummary::of)
+                .toList();
+    }
+
+    /** @see TokenManager#revokeOwn */
+    public boolean revokeOwn(String tokenId, String owner) {
+        AccessToken stored = em.find(AccessToken.class, tokenId);
+        if (stored == null || !stored.emailAddress().equals(owner)) {
+            return false;
+        }
+        em.remove(stored);
+        LOG.info(() -> "Revoked access token " + tokenId + " by its id");
+        revocations.fire(TokensRevoked.one(tokenId));
+        return true;
+    }
+
     /**
      * Locks the address's row, making it first where the address has none yet, in this same
      * transaction: a first request costs what a later one does (one read, one write, one commit),
@@ -211,14 +237,14 @@ public class TokenLedger {
         }
     }
 
-    /** @param query {@link AccessToken#COUNT_LIVE} or {@link AccessToken#COUNT_LIVE_USED} */
-    private long liveTokens(String query, EmailAddress address, Instant now) {
+
+    /** A query over the address's live tokens, with the parameters of {@link AccessToken#COUNT_LIVE_USED}. */
+    private <T> TypedQuery<T> live(String query, Class<T> type, String normalizedAddress, Instant now) {
         Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
-        return em.createNamedQuery(query, Long.class)
-                .setParameter("emailAddress", address.normalized())
+        return em.createNamedQuery(query, type)
+                .setParameter("emailAddress", normalizedAddress)
                 .setParameter("now", now)
                 .setParameter("createdAfter", createdAfter)
-                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()))
-                .getSingleResult();
+                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,6 +27,8 @@ import java.util.logging.Logger;
 public class TokenManager {
 
     private static final Logger LOG = Logger.getLogger(TokenManager.class.getName());
+    /** The longest lifetime a token may be asked for where no maximum lifetime is set. */
+    static final Duration LONGEST_LIFETIME = Duration.ofDays(3650);
 
     @PersistenceContext
     EntityManager em;
@@ -47,7 +50,8 @@ public class TokenManager {
     }
 
     /**
-     * Mails a new token to the address. Earlier tokens stay valid.
+     * Mails a new token to the address, named and expiring as the options ask. Earlier tokens stay
+     * valid.
      *
      * @throws ResendWindowOpen if the address was sent a token within the re-send window
      * @throws TokenLimitReached if the address holds the most live tokens it may
@@ -55,14 +59,20 @@ public class TokenManager {
      * @throws MailNotSent if the SMTP server did not take the mail (nothing is left of it)
      * @throws MailboxBusy if another request held the address's lock too long
      * @throws AddressNotAllowed if the address is outside the allowed domains
+     * @throws InvalidTokenLifetime if the lifetime asked for is longer than the service allows
      */
-    public void issue(EmailAddress address) {
+    public void issue(EmailAddress address, TokenOptions options) {
         requireAllowed(address);
+        Duration longest = settings.tokenLifetime().orElse(LONGEST_LIFETIME);
+        options.lifetime().filter(lifetime -> lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(longest) > 0)
+                .ifPresent(lifetime -> {
+                    throw new InvalidTokenLifetime(longest);
+                });
         MailSlot slot = mailer.slot();
         try {
-            IssuedToken issued = ledger.recordToken(address, slot);
+            IssuedToken issued = ledger.recordToken(address, options, slot);
             try {
-                mailer.sendAccessToken(address, issued.token());
+                mailer.sendAccessToken(address, issued.token(), options.name());
             } catch (MailNotSent failure) {
                 ledger.forgetToken(issued);
                 throw failure;
@@ -102,6 +112,22 @@ public class TokenManager {
     /** Revokes one token by its id; revoking one that is already gone is no error. */
     public void revoke(String tokenId) {
         ledger.revoke(tokenId);
+    }
+
+    /**
+     * Revokes one of the owner's tokens by its id.
+     *
+     * @param owner the normalized address of the token that asks
+     * @return false where the address holds no token of that id (unknown, gone, or another's: the
+     *         same answer, so that nobody learns of others' tokens)
+     */
+    public boolean revokeOwn(String tokenId, String owner) {
+        return ledger.revokeOwn(tokenId, owner);
+    }
+
+    /** The owner's live tokens, newest first; {@code owner} is the normalized address. */
+    public List<TokenSummary> liveTokens(String owner) {
+        return ledger.liveTokens(owner);
     }
 
     private void requireAllowed(EmailAddress address) {

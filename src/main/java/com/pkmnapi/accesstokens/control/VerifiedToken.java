@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What a request learns about the live token it carries: a snapshot, safe to keep and share. */
-public record VerifiedToken(String id, String emailAddress, Instant created, Instant lastUsed, Instant expires) {
+/**
+ * @param name the name its owner gave it, or null
+ */
+public record VerifiedToken(String id, String emailAddress, String name, Instant created, Instant lastUsed,
+        Instant expires) {
 
     static VerifiedToken of(AccessToken token) {
-        return new VerifiedToken(token.id(), token.emailAddress(), token.created(), token.lastUsed(), token.expires());
+        return new VerifiedToken(token.id(), token.emailAddress(), token.name(), token.created(), token.lastUsed(),
+                token.expires());
     }
 
     boolean isExpired(Instant now, Optional<Duration> maximumLifetime, Duration unusedLifetime) {
@@ -21,6 +26,6 @@ public record VerifiedToken(String id, String emailAddress, Instant created, Ins
     }
 
     VerifiedToken usedAt(Instant now) {
-        return new VerifiedToken(id, emailAddress, created, now, expires);
+        return new VerifiedToken(id, emailAddress, name, created, now, expires);
     }
 }

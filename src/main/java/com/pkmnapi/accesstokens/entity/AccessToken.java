@@ -17,11 +17,15 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "ACCESS_TOKEN")
-@NamedQuery(name = AccessToken.COUNT_LIVE,
-        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE)
 @NamedQuery(name = AccessToken.COUNT_LIVE_USED,
         query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
                 + " AND t.dateLastUsed IS NOT NULL")
+@NamedQuery(name = AccessToken.LIVE_OF,
+        query = "SELECT t FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
+                + " ORDER BY t.dateCreate DESC, t.id")
+@NamedQuery(name = AccessToken.LIVE_NAMES_OF,
+        query = "SELECT t.name FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
+                + " ORDER BY t.dateCreate DESC, t.id")
 @NamedQuery(name = AccessToken.BY_DIGEST, query = "SELECT t FROM AccessToken t WHERE t.digest = :digest")
 @NamedQuery(name = AccessToken.RECORD_USE,
         query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
@@ -38,16 +42,20 @@ public class AccessToken {
     static final String LIVE = " AND (t.dateExpire IS NULL OR t.dateExpire > :now) AND t.dateCreate > :createdAfter"
             + " AND (t.dateLastUsed IS NOT NULL OR t.dateCreate > :unusedCreatedAfter)";
     /**
-     * Parameters {@code emailAddress} (normalized), {@code now}, {@code createdAfter} and
-     * {@code unusedCreatedAfter} ({@link Instant}s: the maximum lifetime, which may have
-     * been set after tokens were issued, and the unused lifetime, both counted back from now).
-     */
-    public static final String COUNT_LIVE = "AccessToken.countLive";
-    /**
-     * The live tokens that have been used, with the parameters of {@link #COUNT_LIVE}: those count
-     * toward the cap, so that tokens mailed to an address unasked cannot lock its owner out.
+     * The live tokens that have been used: those count toward the cap, so that tokens mailed to an
+     * address unasked cannot lock its owner out. Parameters {@code emailAddress} (normalized),
+     * {@code now}, {@code createdAfter} and {@code unusedCreatedAfter} ({@link Instant}s: the
+     * maximum lifetime, which may have been set after tokens were issued, and the unused lifetime,
+     * both counted back from now), as for every query over live tokens.
      */
     public static final String COUNT_LIVE_USED = "AccessToken.countLiveUsed";
+    /** The live tokens of an address, newest first, with the parameters of {@link #COUNT_LIVE_USED}. */
+    public static final String LIVE_OF = "AccessToken.liveOf";
+    /**
+     * The names of the live tokens of an address, newest first, null for those without one: one
+     * row per live token. With the parameters of {@link #COUNT_LIVE_USED}.
+     */
+    public static final String LIVE_NAMES_OF = "AccessToken.liveNamesOf";
     /** Parameter {@code digest}. */
     public static final String BY_DIGEST = "AccessToken.byDigest";
     /**
@@ -84,6 +92,9 @@ public class AccessToken {
     @Column(name = "DATE_EXPIRE")
     private Instant dateExpire;
 
+    @Column(name = "NAME", length = 128, updatable = false)
+    private String name;
+
     protected AccessToken() {
         // for JPA
     }
@@ -92,8 +103,9 @@ public class AccessToken {
      * @param emailAddress the normalized address that owns the token
      * @param digest hex SHA-256 of the token
      * @param expires when it stops working, or null for never
+     * @param name the name its owner gave it, or null
      */
-    public AccessToken(String emailAddress, String digest, Instant created, Instant expires) {
+    public AccessToken(String emailAddress, String digest, Instant created, Instant expires, String name) {
         if (digest == null || !digest.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("digest must be 64 lowercase hex digits");
         }
@@ -102,6 +114,7 @@ public class AccessToken {
         this.digest = digest;
         this.dateCreate = Objects.requireNonNull(created, "created");
         this.dateExpire = expires;
+        this.name = name;
     }
 
     public String id() {
@@ -126,6 +139,11 @@ public class AccessToken {
 
     public Instant expires() {
         return dateExpire;
+    }
+
+    /** The name its owner gave it, or null. */
+    public String name() {
+        return name;
     }
 
     /**

@@ -18,6 +18,13 @@
             const content = confirmation.content.cloneNode(true);
             // as text, never as markup: the fragment holds whatever the link says
             content.querySelector('#email-address').textContent = emailAddress;
+            // the names of the tokens it deletes, as the mail says them (the first ten)
+            const names = link.getAll('name').filter(function (name) { return name.trim() !== ''; }).slice(0, 10);
+            if (names.length > 0) {
+                content.querySelector('#names').textContent =
+                    names.map(function (name) { return '\u201C' + name + '\u201D'; }).join(', ');
+                content.querySelector('#token-names').hidden = false;
+            }
             const values = content.querySelector('#delete').dataset;
             values.emailAddress = emailAddress;
             values.code = code;

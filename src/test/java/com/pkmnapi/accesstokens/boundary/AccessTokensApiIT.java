@@ -10,8 +10,13 @@ import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.OpenApiContract;
 import com.pkmnapi.testsupport.TestSmtpServer;
+import com.pkmnapi.testsupport.Tokens;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -19,6 +24,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,6 +177,37 @@ class AccessTokensApiIT extends HttpClientTest {
         assertTrue(TestSmtpServer.mailsTo(address).isEmpty());
         assertCreated(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
+    }
+
+    @Test
+    void servesItsOpenApiDescriptionWhichParsesCleanly() {
+        HttpResponse<String> served = api.send("GET", "v1/openapi.json", BodyPublishers.noBody());
+
+        assertEquals(200, served.statusCode());
+        assertEquals(OpenApiContract.description().replace("@VERSION@", "0.1.0"), served.body(),
+                "the description in the sources, with this build's version");
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(served.body());
+        assertEquals(List.of(), parsed.getMessages(), "no error or warning from swagger-parser");
+        assertEquals("3.0.3", parsed.getOpenAPI().getOpenapi());
+        assertEquals(List.of("/v1/access_tokens", "/v1/access_tokens/delete", "/v1/access_tokens/current",
+                "/v1/access_tokens/{id}", "/v1/health", "/v1/openapi.json", "/actions/delete-user",
+                "/actions/delete-user.js", "/actions/delete-user.css"), List.copyOf(parsed.getOpenAPI().getPaths().keySet()));
+    }
+
+    @Test
+    void aTokenMayBeAskedToExpireUpToTenYearsWhereNoMaximumLifetimeIsSet() {
+        String address = Addresses.fresh("ten-years");
+        String token = Tokens.issue(api, Json.createObjectBuilder().add("email_address", address)
+                .add("expires_in", 315_360_000).build());
+
+        JsonObject attributes = Api.json(api.current(token)).getJsonObject("data").getJsonObject("attributes");
+        assertEquals(Instant.parse(attributes.getString("date_create")).plusSeconds(315_360_000),
+                Instant.parse(attributes.getString("date_expire")));
+        String other = Addresses.fresh("eleven-years");
+        assertError(api.requestToken(Json.createObjectBuilder().add("email_address", other).add("expires_in", 315_360_001)
+                .build()), 400, "error_access_tokens_invalid",
+                "Invalid expires_in: it must be a whole number of seconds from 1 to 315360000");
+        assertTrue(TestSmtpServer.mailsTo(other).isEmpty());
     }
 
     @Test

@@ -54,6 +54,25 @@ class CurrentAccessTokenIT extends HttpClientTest {
         Instant lastUsed = Instant.parse(attributes.getString("date_last_used"));
         assertFalse(lastUsed.isBefore(created), "this request was a use");
         assertTrue(attributes.isNull("date_expire"), "tokens do not expire by default");
+        assertTrue(attributes.isNull("name"), "no name was given");
+        assertTrue(attributes.getBoolean("current"));
+    }
+
+    @Test
+    void tellsAGatewayWhoIsCallingInHeadersOnlyForALiveToken() {
+        String address = Addresses.fresh("identity");
+        String token = Tokens.issue(api, address.toUpperCase());
+
+        HttpResponse<String> live = api.current(token);
+
+        assertEquals(200, live.statusCode(), live::body);
+        assertEquals(List.of(address), live.headers().allValues("X-Pkmnapi-Email"), "the address as stored, in lower case");
+        assertEquals(List.of(Api.json(live).getJsonObject("data").getString("id")), live.headers().allValues("X-Pkmnapi-Token-Id"));
+        assertEquals(204, api.revokeCurrent(token).statusCode());
+        HttpResponse<String> refused = api.current(token);
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.headers().firstValue("X-Pkmnapi-Email").isEmpty());
+        assertTrue(refused.headers().firstValue("X-Pkmnapi-Token-Id").isEmpty());
     }
 
     @Test

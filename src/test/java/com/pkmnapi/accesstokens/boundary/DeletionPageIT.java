@@ -11,6 +11,8 @@ import com.pkmnapi.testsupport.Envelopes;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
 import com.pkmnapi.testsupport.TestSmtpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -57,10 +59,12 @@ class DeletionPageIT extends HttpClientTest {
     @Test
     void openingTheLinkDeletesNothingAndTheButtonDeletesEverything() throws Exception {
         String address = Addresses.fresh("page");
-        String link = deletionLink(address);
+        String link = deletionLink(address, "ci <b>bot</b>");
 
         browser.get(link);
         assertEquals(address, awaitElement("email-address").getText());
+        assertEquals("Among them: \u201Cci <b>bot</b>\u201D.", browser.findElement(By.id("token-names")).getText(),
+                "the token's name, as text");
         WebElement button = browser.findElement(By.id("delete"));
         assertEquals(BUTTON, button.getText());
         Thread.sleep(1000); // time for anything the page might do on its own
@@ -237,7 +241,16 @@ class DeletionPageIT extends HttpClientTest {
 
     /** Gets a token and a deletion mail for the address; returns the mail's confirmation link. */
     private String deletionLink(String address) {
-        assertEquals(201, api.requestToken(address).statusCode());
+        return deletionLink(address, null);
+    }
+
+    /** The same, for a token of that name (or none, where null). */
+    private String deletionLink(String address, String tokenName) {
+        JsonObjectBuilder attributes = Json.createObjectBuilder().add("email_address", address);
+        if (tokenName != null) {
+            attributes.add("name", tokenName);
+        }
+        assertEquals(201, api.requestToken(attributes.build()).statusCode());
         int before = TestSmtpServer.mailsTo(address).size();
         assertEquals(201, api.requestDeletion(address).statusCode());
         List<jakarta.mail.internet.MimeMessage> mails = TestSmtpServer.awaitMailsTo(address, before + 1);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.testsupport.Addresses;
+import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Nginx;
 import com.pkmnapi.testsupport.Tokens;
@@ -42,7 +43,8 @@ class NginxGatewayIT extends HttpClientTest {
     void startNginx() throws Exception {
         URI service = api.overLoopback().base();
         nginx = Nginx.start("nginx/gateway.conf",
-                Map.of("SERVICE", "127.0.0.1:" + service.getPort(), "CONTEXT_ROOT", service.getPath()),
+                Map.of("SERVICE", "127.0.0.1:" + service.getPort(), "CONTEXT_ROOT", service.getPath(),
+                        "PROTECTED", "127.0.0.1:" + Nginx.freePort()),
                 Map.of("html/index.html", PAGE));
     }
 
@@ -99,13 +101,35 @@ class NginxGatewayIT extends HttpClientTest {
         assertEquals(200, api.current(token.substring("Bearer ".length())).statusCode());
     }
 
+    @Test
+    void theServiceBehindLearnsWhoIsCallingAndNoClientCanSayOtherwise() throws Exception {
+        String address = Addresses.fresh("gateway-identity");
+        String token = Tokens.issue(api, address);
+        String id = Api.json(api.current(token)).getJsonObject("data").getString("id");
+
+        HttpResponse<String> whoami = send("GET", "whoami", "Bearer " + token, "X-Pkmnapi-Email", "boss@example.com",
+                "X-Pkmnapi-Token-Id", "forged");
+
+        assertEquals(200, whoami.statusCode(), whoami::body);
+        assertEquals("email=" + address + "\ntoken_id=" + id + "\n", whoami.body());
+    }
+
     private HttpResponse<String> send(String method, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(nginx.base().resolve("index.html"))
+        return send(method, "index.html", authorization);
+    }
+
+    /** A request to the protected service through nginx, with the given header names and values. */
+    private HttpResponse<String> send(String method, String path, String authorization, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(nginx.base().resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("x=1")
                         : HttpRequest.BodyPublishers.noBody());
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return BROWSER.send(request.build(), BodyHandlers.ofString());
     }

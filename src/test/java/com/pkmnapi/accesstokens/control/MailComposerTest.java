@@ -21,6 +21,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,21 +43,21 @@ class MailComposerTest {
 
     @Test
     void accessTokenMailIsMultipartAlternativeWithPlainTextAndHtmlInUtf8() throws Exception {
-        Mail mail = received(composer.accessToken(TO, TOKEN));
+        Mail mail = received(composer.accessToken(TO, TOKEN, Optional.empty()));
 
         assertAlternativeOfPlainTextAndHtmlInUtf8(mail);
     }
 
     @Test
     void deletionCodeMailIsMultipartAlternativeWithPlainTextAndHtmlInUtf8() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, List.of(), PAGE, Duration.ofHours(1)));
 
         assertAlternativeOfPlainTextAndHtmlInUtf8(mail);
     }
 
     @Test
     void accessTokenMailHeaders() throws Exception {
-        Mail mail = received(composer.accessToken(TO, TOKEN));
+        Mail mail = received(composer.accessToken(TO, TOKEN, Optional.empty()));
 
         assertArrayEquals(new Address[] {from}, mail.message.getFrom());
         assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
@@ -68,7 +70,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailHeaders() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, List.of(), PAGE, Duration.ofHours(1)));
 
         assertArrayEquals(new Address[] {from}, mail.message.getFrom());
         assertArrayEquals(new Address[] {new InternetAddress("you@example.com")},
@@ -79,7 +81,7 @@ class MailComposerTest {
 
     @Test
     void accessTokenMailHasTheTokenAndTheHeaderToSendItInBothParts() throws Exception {
-        Mail mail = received(composer.accessToken(TO, TOKEN));
+        Mail mail = received(composer.accessToken(TO, TOKEN, Optional.empty()));
 
         assertTrue(mail.text.contains(TOKEN), mail.text);
         assertTrue(mail.text.contains("Authorization: Bearer " + TOKEN), mail.text);
@@ -89,7 +91,7 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailHasTheCodeTheLinkAndTheAddressInBothParts() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, CODE, List.of(), PAGE, Duration.ofHours(1)));
         String escapedLink = CONFIRMATION.toString().replace("&", "&amp;");
 
         assertTrue(mail.text.contains(CODE), mail.text);
@@ -102,7 +104,7 @@ class MailComposerTest {
 
     @Test
     void theConfirmationLinkCarriesAddressAndCodeInItsFragmentOnly() {
-        URI link = MailComposer.confirmationLink(PAGE, new EmailAddress("a+b@example.com"), CODE);
+        URI link = MailComposer.confirmationLink(PAGE, new EmailAddress("a+b@example.com"), CODE, List.of());
 
         // servers and proxies log the query, never the fragment
         assertNull(link.getRawQuery(), link.toString());
@@ -115,7 +117,7 @@ class MailComposerTest {
         EmailAddress to = new EmailAddress("a&b'c@example.com");
         URI confirmation = URI.create("https://tokens.example.com/actions/delete-user#email_address=a%26b%27c%40example.com&code=" + CODE);
 
-        Mail mail = received(composer.deletionCode(to, CODE, PAGE, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(to, CODE, List.of(), PAGE, Duration.ofHours(1)));
 
         assertArrayEquals(new Address[] {new InternetAddress("a&b'c@example.com")},
                 mail.message.getRecipients(Message.RecipientType.TO));
@@ -129,7 +131,7 @@ class MailComposerTest {
 
     @Test
     void accessTokenMailNeverPutsMarkupFromTheTokenIntoHtml() throws Exception {
-        Mail mail = received(composer.accessToken(TO, "<script>alert(\"x\")</script>"));
+        Mail mail = received(composer.accessToken(TO, "<script>alert(\"x\")</script>", Optional.empty()));
 
         assertTrue(mail.html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), mail.html);
         assertFalse(mail.html.contains("<script>"), mail.html);
@@ -137,8 +139,40 @@ class MailComposerTest {
     }
 
     @Test
+    void accessTokenMailSaysTheTokensNameWhereOneWasGivenAndNeverAsMarkup() throws Exception {
+        Mail named = received(composer.accessToken(TO, TOKEN, Optional.of(new TokenName("<b>ci</b> & \"deploy\""))));
+        Mail unnamed = received(composer.accessToken(TO, TOKEN, Optional.empty()));
+
+        assertTrue(named.text.contains("here is your pkmnapi access token \"<b>ci</b> & \"deploy\"\":"), named.text);
+        assertTrue(named.html.contains("&ldquo;&lt;b&gt;ci&lt;/b&gt; &amp; &quot;deploy&quot;&rdquo;"), named.html);
+        assertFalse(named.html.contains("<b>"), named.html);
+        assertTrue(unnamed.text.contains("here is your pkmnapi access token:"), unnamed.text);
+    }
+
+    @Test
+    void deletionCodeMailNamesTheTokensItDeletesAndPassesThemToThePage() throws Exception {
+        Mail mail = received(composer.deletionCode(TO, CODE, List.of("ci", "<b>x</b> & y"), PAGE, Duration.ofHours(1)));
+
+        assertTrue(mail.text.contains("access token of " + TO.value() + ", among them \"ci\" and \"<b>x</b> & y\"."),
+                mail.text);
+        assertTrue(mail.html.contains("among them &quot;ci&quot; and &quot;&lt;b&gt;x&lt;/b&gt; &amp; y&quot;."), mail.html);
+        assertTrue(mail.text.contains("&name=ci&name=%3Cb%3Ex%3C%2Fb%3E+%26+y"), mail.text);
+    }
+
+    @Test
+    void namesPastTheTenthAreCounted() {
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "t" + i).toList();
+
+        assertEquals("\"t1\"", MailComposer.inWords(names.subList(0, 1)));
+        assertEquals("\"t1\" and \"t2\"", MailComposer.inWords(names.subList(0, 2)));
+        assertEquals("\"t1\", \"t2\" and \"t3\"", MailComposer.inWords(names.subList(0, 3)));
+        assertTrue(MailComposer.inWords(names).endsWith("\"t10\" and 2 more"), MailComposer.inWords(names));
+        assertEquals(10, MailComposer.confirmationLink(PAGE, TO, CODE, names).toString().split("&name=").length - 1);
+    }
+
+    @Test
     void deletionCodeMailNeverPutsMarkupFromTheCodeIntoHtml() throws Exception {
-        Mail mail = received(composer.deletionCode(TO, "<script>alert('x')</script>", PAGE, Duration.ofHours(1)));
+        Mail mail = received(composer.deletionCode(TO, "<script>alert('x')</script>", List.of(), PAGE, Duration.ofHours(1)));
 
         assertTrue(mail.html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), mail.html);
         assertFalse(mail.html.contains("<script>"), mail.html);
@@ -146,8 +180,8 @@ class MailComposerTest {
 
     @Test
     void deletionCodeMailStatesTheLifetimeInWords() throws Exception {
-        Mail hour = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofHours(1)));
-        Mail minutes = received(composer.deletionCode(TO, CODE, PAGE, Duration.ofMinutes(30)));
+        Mail hour = received(composer.deletionCode(TO, CODE, List.of(), PAGE, Duration.ofHours(1)));
+        Mail minutes = received(composer.deletionCode(TO, CODE, List.of(), PAGE, Duration.ofMinutes(30)));
 
         assertTrue(hour.text.contains("for 1 hour."), hour.text);
         assertTrue(hour.html.contains("for 1 hour."), hour.html);

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    private static final VerifiedToken ALICE = new VerifiedToken("id-a", "alice@example.com", T0, null, null);
-    private static final VerifiedToken ALICE_TOO = new VerifiedToken("id-a2", "alice@example.com", T0, null, null);
-    private static final VerifiedToken BOB = new VerifiedToken("id-b", "bob@example.com", T0, null, null);
+    private static final VerifiedToken ALICE = new VerifiedToken("id-a", "alice@example.com", null, T0, null, null);
+    private static final VerifiedToken ALICE_TOO = new VerifiedToken("id-a2", "alice@example.com", null, T0, null, null);
+    private static final VerifiedToken BOB = new VerifiedToken("id-b", "bob@example.com", null, T0, null, null);
 
     @Test
     void keepsATokenForTheCacheTimeAndNotAMoment() {

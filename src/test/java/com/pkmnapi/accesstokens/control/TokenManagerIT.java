@@ -56,7 +56,7 @@ class TokenManagerIT {
     @Test
     void storesOnlyTheDigestOfAnIssuedToken() throws Exception {
         EmailAddress address = fresh("digest");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
 
         String token = lastToken(address);
         assertTrue(Secrets.isWellFormedToken(token), token);
@@ -67,7 +67,7 @@ class TokenManagerIT {
     @Test
     void storesOnlyTheDigestOfADeletionCode() throws Exception {
         EmailAddress address = fresh("code-digest");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         tokens.requestDeletion(address, LINK);
 
         String code = awaitCode(address, 1);
@@ -78,9 +78,9 @@ class TokenManagerIT {
     @Test
     void issuingNeverRevokesAnotherToken() throws Exception {
         EmailAddress address = fresh("several");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
 
         List<String> texts = Pop3Inbox.texts(address.value());
         assertEquals(2, texts.size());
@@ -93,7 +93,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("cap");
         database.addTokens(address.normalized(), 10, null, true);
 
-        TokenLimitReached refusal = assertThrows(TokenLimitReached.class, () -> tokens.issue(address));
+        TokenLimitReached refusal = assertThrows(TokenLimitReached.class, () -> tokens.issue(address, TokenOptions.NONE));
         assertEquals(10, refusal.cap());
         assertEquals(10, database.tokenDigests(address.normalized()).size());
         assertTrue(inboxOrEmpty(address).isEmpty(), "no mail beyond the cap");
@@ -104,7 +104,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("cap-expired");
         database.addTokens(address.normalized(), 10, Instant.now().minusSeconds(60), true);
 
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         assertEquals(11, database.tokenDigests(address.normalized()).size());
     }
 
@@ -113,7 +113,7 @@ class TokenManagerIT {
         EmailAddress address = fresh("unsolicited");
         database.addTokens(address.normalized(), 10, null, false);
 
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
 
         assertEquals(11, database.tokenDigests(address.normalized()).size());
     }
@@ -122,8 +122,8 @@ class TokenManagerIT {
     void aTokenNeverUsedStopsWorkingAfterItsUnusedLifetimeAndAUsedOneDoesNot() throws Exception {
         EmailAddress unused = fresh("never-used");
         EmailAddress used = fresh("used");
-        tokens.issue(unused);
-        tokens.issue(used);
+        tokens.issue(unused, TokenOptions.NONE);
+        tokens.issue(used, TokenOptions.NONE);
         String unusedToken = lastToken(unused);
         String usedToken = lastToken(used);
         verifier.verify(usedToken);
@@ -139,16 +139,16 @@ class TokenManagerIT {
     @Test
     void theSameKindOfMailWaitsForTheWindowTheOtherKindDoesNot() throws Exception {
         EmailAddress address = fresh("window");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
 
-        ResendWindowOpen refusal = assertThrows(ResendWindowOpen.class, () -> tokens.issue(address));
+        ResendWindowOpen refusal = assertThrows(ResendWindowOpen.class, () -> tokens.issue(address, TokenOptions.NONE));
         assertTrue(refusal.retryAfterSeconds() > 590 && refusal.retryAfterSeconds() <= 600,
                 () -> "retry after " + refusal.retryAfterSeconds());
         tokens.requestDeletion(address, LINK);
         assertThrows(ResendWindowOpen.class, () -> tokens.requestDeletion(address, LINK));
 
         database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         assertEquals(2, database.tokenDigests(address.normalized()).size());
     }
 
@@ -156,10 +156,10 @@ class TokenManagerIT {
     void theRightCodeRevokesEveryTokenOfTheAddressOnce() throws Exception {
         EmailAddress address = fresh("revoke");
         EmailAddress bystander = fresh("bystander");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
-        tokens.issue(address);
-        tokens.issue(bystander);
+        tokens.issue(address, TokenOptions.NONE);
+        tokens.issue(bystander, TokenOptions.NONE);
         tokens.requestDeletion(address, LINK);
         String code = awaitCode(address, 1);
 
@@ -174,7 +174,7 @@ class TokenManagerIT {
     @Test
     void wrongCodesDeleteNothingAndNeverKillTheRightOne() throws Exception {
         EmailAddress address = fresh("tries");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         tokens.requestDeletion(address, LINK);
         String code = awaitCode(address, 1);
 
@@ -188,7 +188,7 @@ class TokenManagerIT {
     @Test
     void anExpiredCodeDeletesNothing() throws Exception {
         EmailAddress address = fresh("expired");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         tokens.requestDeletion(address, LINK);
         String code = awaitCode(address, 1);
         database.expireDeletionCode(address.normalized());
@@ -200,7 +200,7 @@ class TokenManagerIT {
     @Test
     void aNewerCodeReplacesTheOlderOne() throws Exception {
         EmailAddress address = fresh("replaced");
-        tokens.issue(address);
+        tokens.issue(address, TokenOptions.NONE);
         tokens.requestDeletion(address, LINK);
         String older = awaitCode(address, 1);
         database.moveMailTimesBack(address.normalized(), PAST_THE_WINDOW);
@@ -236,13 +236,13 @@ class TokenManagerIT {
             Thread.sleep(500);
 
             long began = System.nanoTime();
-            assertThrows(MailboxBusy.class, () -> tokens.issue(address));
+            assertThrows(MailboxBusy.class, () -> tokens.issue(address, TokenOptions.NONE));
             Duration waited = Duration.ofNanos(System.nanoTime() - began);
             assertTrue(waited.compareTo(Duration.ofMillis(4_500)) < 0, "a lock wait of a second or two: " + waited);
             assertTrue(database.tokenDigests(address.normalized()).isEmpty(), "nothing recorded");
 
             holder.get();
-            tokens.issue(address);
+            tokens.issue(address, TokenOptions.NONE);
             assertEquals(1, database.tokenDigests(address.normalized()).size(), "the lock gone, all works");
         } finally {
             other.shutdownNow();
@@ -255,16 +255,16 @@ class TokenManagerIT {
         EmailAddress expired = fresh("purge-expired");
         database.addTokens(expired.normalized(), 2, Instant.now().minusSeconds(60), true);
         EmailAddress neverUsed = fresh("purge-unused");
-        tokens.issue(neverUsed);
+        tokens.issue(neverUsed, TokenOptions.NONE);
         database.moveTokenCreationBack(neverUsed.normalized(), eightDays);
         database.moveMailTimesBack(neverUsed.normalized(), PAST_THE_WINDOW);
         EmailAddress live = fresh("purge-live");
-        tokens.issue(live);
+        tokens.issue(live, TokenOptions.NONE);
         EmailAddress nobody = fresh("purge-nobody");
         tokens.requestDeletion(nobody, LINK);
         database.moveMailTimesBack(nobody.normalized(), PAST_THE_WINDOW);
         EmailAddress deadCode = fresh("purge-code");
-        tokens.issue(deadCode);
+        tokens.issue(deadCode, TokenOptions.NONE);
         tokens.requestDeletion(deadCode, LINK);
         awaitCode(deadCode, 1);
         database.expireDeletionCode(deadCode.normalized());

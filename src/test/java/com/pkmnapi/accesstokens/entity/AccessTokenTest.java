@@ -28,12 +28,12 @@ class AccessTokenTest {
     /** An unused lifetime too long to matter, for the tests of the other rules. */
     private static final Duration UNUSED_FOR_AGES = Duration.ofDays(365L * 1000);
 
-    private final AccessToken forever = new AccessToken(ADDRESS, DIGEST, T0, null);
+    private final AccessToken forever = new AccessToken(ADDRESS, DIGEST, T0, null, null);
 
     @Test
     void keepsItsValues() {
         Instant expires = T0.plus(Duration.ofDays(30));
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, expires);
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, expires, null);
 
         assertEquals(ADDRESS, token.emailAddress());
         assertEquals(DIGEST, token.digest());
@@ -48,7 +48,7 @@ class AccessTokenTest {
         Instant created = Instant.parse("2025-03-01T12:00:00.123456789Z");
         Instant expires = Instant.parse("2025-03-31T12:00:00.000000001Z");
 
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, created, expires);
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, created, expires, null);
 
         assertEquals(created, token.created());
         assertEquals(expires, token.expires());
@@ -67,20 +67,20 @@ class AccessTokenTest {
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n",
             "pkmn_at_example"})
     void constructorRefusesADigestThatIsNot64LowercaseHexDigits(String digest) {
-        assertThrows(IllegalArgumentException.class, () -> new AccessToken(ADDRESS, digest, T0, null));
+        assertThrows(IllegalArgumentException.class, () -> new AccessToken(ADDRESS, digest, T0, null, null));
     }
 
     @Test
     void constructorAcceptsA64LowercaseHexDigest() {
         String digest = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-        assertEquals(digest, new AccessToken(ADDRESS, digest, T0, null).digest());
+        assertEquals(digest, new AccessToken(ADDRESS, digest, T0, null, null).digest());
     }
 
     @Test
     void constructorRefusesAMissingAddressOrCreationTime() {
-        assertThrows(NullPointerException.class, () -> new AccessToken(null, DIGEST, T0, null));
-        assertThrows(NullPointerException.class, () -> new AccessToken(ADDRESS, DIGEST, null, null));
+        assertThrows(NullPointerException.class, () -> new AccessToken(null, DIGEST, T0, null, null));
+        assertThrows(NullPointerException.class, () -> new AccessToken(ADDRESS, DIGEST, null, null, null));
     }
 
     @Test
@@ -93,7 +93,7 @@ class AccessTokenTest {
 
     @Test
     void idDiffersForEveryToken() {
-        AccessToken twin = new AccessToken(ADDRESS, DIGEST, T0, null);
+        AccessToken twin = new AccessToken(ADDRESS, DIGEST, T0, null, null);
 
         assertNotEquals(forever.id(), twin.id());
     }
@@ -106,7 +106,7 @@ class AccessTokenTest {
 
     @Test
     void isExpiredAtAndAfterItsOwnExpiryButNotBefore() {
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(LIFETIME));
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(LIFETIME), null);
 
         assertFalse(token.isExpired(T0, NO_LIFETIME, UNUSED_FOR_AGES));
         assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), NO_LIFETIME, UNUSED_FOR_AGES));
@@ -136,7 +136,7 @@ class AccessTokenTest {
 
     @Test
     void isExpiredByAShorterLifetimeSetAfterTheTokenWasIssuedWithALaterExpiry() {
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(Duration.ofDays(30)));
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plus(Duration.ofDays(30)), null);
 
         assertFalse(token.isExpired(T0.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
         assertTrue(token.isExpired(T0.plus(LIFETIME), Optional.of(LIFETIME), UNUSED_FOR_AGES));
@@ -144,7 +144,7 @@ class AccessTokenTest {
 
     @Test
     void isExpiredAtItsOwnExpiryWhenThatComesBeforeTheLifetime() {
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plusSeconds(600));
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, T0, T0.plusSeconds(600), null);
 
         assertFalse(token.isExpired(T0.plusSeconds(600).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
         assertTrue(token.isExpired(T0.plusSeconds(600), Optional.of(LIFETIME), UNUSED_FOR_AGES));
@@ -153,7 +153,7 @@ class AccessTokenTest {
     @Test
     void isExpiredCountsTheLifetimeFromCreationTimeWithItsNanoseconds() {
         Instant created = Instant.parse("2025-03-01T12:00:00.000000500Z");
-        AccessToken token = new AccessToken(ADDRESS, DIGEST, created, null);
+        AccessToken token = new AccessToken(ADDRESS, DIGEST, created, null, null);
 
         assertFalse(token.isExpired(created.plus(LIFETIME).minusNanos(1), Optional.of(LIFETIME), UNUSED_FOR_AGES));
         assertTrue(token.isExpired(created.plus(LIFETIME), Optional.of(LIFETIME), UNUSED_FOR_AGES));

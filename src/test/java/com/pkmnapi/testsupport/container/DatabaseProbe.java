@@ -97,7 +97,7 @@ public class DatabaseProbe {
     public void addTokens(String normalizedAddress, int count, Instant expires, boolean used) {
         for (int i = 0; i < count; i++) {
             String digest = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-            AccessToken token = new AccessToken(normalizedAddress, digest, Instant.now(), expires);
+            AccessToken token = new AccessToken(normalizedAddress, digest, Instant.now(), expires, null);
             em.persist(token);
             if (used) {
                 em.flush();
