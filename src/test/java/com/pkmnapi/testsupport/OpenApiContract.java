@@ -18,15 +18,23 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The service's OpenAPI description ({@code openapi.json}, as the WAR serves it) held against
  * every request and response that the HTTP tests exchange through {@link Api}, with Atlassian's
- * swagger-request-validator, so that the build fails where code and description drift:
+ * swagger-request-validator, at the end of each test, so that the build fails where code and
+ * description drift:
  * <ul>
  * <li>every response must be one the description gives for its operation and status: body,
  * media type and the headers it declares required;</li>
@@ -83,11 +91,32 @@ public final class OpenApiContract {
     }
 
     /**
-     * Checks one exchange; throws an AssertionError that names every finding.
+     * Takes one exchange for validation at the end of the test ({@link AfterEachTest}): validating
+     * costs the test JVM milliseconds of CPU, which must not land inside the tests' own timings
+     * (token checks during a stall, deletion answers for holders and non-holders).
      *
      * @param base the deployment's base URL: paths are taken relative to it
      */
-    static void check(URI base, HttpRequest request, RecordingPublisher body, HttpResponse<String> response) {
+    static void record(URI base, HttpRequest request, RecordingPublisher body, HttpResponse<String> response) {
+        Pending.EXCHANGES.add(new Exchange(base, request, body, response));
+    }
+
+    /** Validates every exchange recorded so far; throws an AssertionError naming the findings. */
+    public static void validatePending() {
+        List<String> findings = new ArrayList<>();
+        for (Exchange exchange = Pending.EXCHANGES.poll(); exchange != null; exchange = Pending.EXCHANGES.poll()) {
+            try {
+                validate(exchange.base(), exchange.request(), exchange.body(), exchange.response());
+            } catch (AssertionError finding) {
+                findings.add(finding.getMessage());
+            }
+        }
+        if (!findings.isEmpty()) {
+            throw new AssertionError(String.join("\n", findings));
+        }
+    }
+
+    private static void validate(URI base, HttpRequest request, RecordingPublisher body, HttpResponse<String> response) {
         String path = "/" + base.relativize(request.uri()).getRawPath();
         if (path.startsWith(TEST_SUPPORT)) {
             return;
@@ -151,6 +180,38 @@ public final class OpenApiContract {
         return report.getMessages().stream()
                 .map(message -> "[" + message.getKey() + "] " + message.getMessage())
                 .collect(Collectors.joining("; "));
+    }
+
+    private record Exchange(URI base, HttpRequest request, RecordingPublisher body, HttpResponse<String> response) {
+    }
+
+    /**
+     * The exchanges not yet validated, apart from the validator, so that a test without any (the
+     * unit tests) never builds one.
+     */
+    private static final class Pending {
+
+        static final Queue<Exchange> EXCHANGES = new ConcurrentLinkedQueue<>();
+    }
+
+    /**
+     * Validates the exchanges of each test when it ends, and those of a class's all-methods set-up
+     * and tear-down when the class ends; a finding fails that test (or class). Registered for every
+     * test class by the JUnit extension auto-detection (src/test/resources).
+     */
+    public static final class AfterEachTest implements AfterEachCallback, AfterAllCallback {
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (!Pending.EXCHANGES.isEmpty()) {
+                validatePending();
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            afterEach(context);
+        }
     }
 
     /** Sends what the wrapped publisher sends, keeping the first bytes of it. */
