@@ -194,18 +194,23 @@ class SlowMailIT {
             // measured once the refusals are out, while the other requests are stuck on the SMTP server
             awaitTrue(() -> sameAddress.stream().filter(Future::isDone).count() >= 39, "the 39 refusals");
 
-            long[] checks = new long[200];
-            for (int i = 0; i < checks.length; i++) {
+            // up to 200 checks, each counted only if it ended while the other requests were still
+            // stuck: on a loaded machine fewer fit before the deadline ends the stall
+            List<Long> during = new ArrayList<>();
+            for (int i = 0; i < 200 && others.stream().noneMatch(Future::isDone); i++) {
                 long began = System.nanoTime();
                 HttpResponse<String> check = api.current(tokens.get(i % tokens.size()));
-                checks[i] = System.nanoTime() - began;
+                long took = System.nanoTime() - began;
                 assertEquals(200, check.statusCode(), check::body);
+                if (others.stream().noneMatch(Future::isDone)) {
+                    during.add(took);
+                }
             }
-            assertTrue(others.stream().noneMatch(Future::isDone), "the checks ran while the requests were stuck");
-            Arrays.sort(checks);
+            assertTrue(during.size() >= 50, "at least 50 checks ran while the requests were stuck: " + during.size());
+            long[] checks = during.stream().mapToLong(Long::longValue).sorted().toArray();
             Duration p99 = Duration.ofNanos(checks[(int) Math.ceil(checks.length * 0.99) - 1]);
-            System.out.printf("token checks during the SMTP stall: p50 %.2f ms, p99 %.2f ms%n",
-                    checks[checks.length / 2] / 1e6, p99.toNanos() / 1e6);
+            System.out.printf("token checks during the SMTP stall: %d, p50 %.2f ms, p99 %.2f ms%n",
+                    checks.length, checks[checks.length / 2] / 1e6, p99.toNanos() / 1e6);
             assertTrue(p99.compareTo(Duration.ofMillis(50)) < 0, "p99 of checks during the stall: " + p99);
 
             Map<Integer, Integer> statuses = new TreeMap<>();
