@@ -5,10 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The OpenAPI 3.0 description of the whole service, written by hand beside the code
@@ -19,22 +15,15 @@ import java.nio.charset.StandardCharsets;
 @ApplicationScoped
 public class OpenApiResource {
 
-    private static final String DOCUMENT = load().replace("@VERSION@", Version.VERSION);
+    /** Where the description is, beside this class. */
+    public static final String FILE = "openapi.json";
+
+    private static final String DOCUMENT = ClasspathText.read(OpenApiResource.class, FILE)
+            .replace("@VERSION@", Version.VERSION);
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String document() {
         return DOCUMENT;
-    }
-
-    private static String load() {
-        try (InputStream in = OpenApiResource.class.getResourceAsStream("openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource openapi.json");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package com.pkmnapi.testsupport;
 
+import com.pkmnapi.platform.ClasspathText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,7 +48,7 @@ public final class Nginx implements AutoCloseable {
             Files.writeString(path, file.getValue());
         }
         int port = freePort();
-        String config = resource(configResource).replace("@DIR@", dir.toString()).replace("@PORT@", Integer.toString(port));
+        String config = ClasspathText.read(Nginx.class, "/" + configResource).replace("@DIR@", dir.toString()).replace("@PORT@", Integer.toString(port));
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             config = config.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
         }
@@ -114,17 +113,6 @@ public final class Nginx implements AutoCloseable {
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static String resource(String name) {
-        try (var in = Nginx.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("No resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

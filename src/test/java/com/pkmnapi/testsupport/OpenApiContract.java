@@ -5,10 +5,10 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.pkmnapi.platform.ClasspathText;
+import com.pkmnapi.platform.OpenApiResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -75,17 +75,10 @@ public final class OpenApiContract {
 
     /** The description as the WAR serves it (its version placeholder aside). */
     public static String description() {
-        try (InputStream in = OpenApiContract.class.getResourceAsStream("/com/pkmnapi/platform/openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json is not on the test class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ClasspathText.read(OpenApiResource.class, OpenApiResource.FILE);
     }
 
-    /** A body publisher that keeps a copy of what it sends, for {@link #check}. */
+    /** A body publisher that keeps a copy of what it sends, for {@link #record}. */
     static RecordingPublisher recording(BodyPublisher body) {
         return new RecordingPublisher(body);
     }

@@ -1,15 +1,12 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.platform.ClasspathText;
 import com.pkmnapi.platform.Html;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The page the deletion mail links to. Mails carry the address and the code in the fragment
@@ -26,8 +23,8 @@ public class DeletionPageResource {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
             + " connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private static final String SCRIPT = resource("delete-user.js");
-    private static final String STYLE = resource("delete-user.css");
+    private static final String SCRIPT = ClasspathText.read(DeletionPageResource.class, "delete-user.js");
+    private static final String STYLE = ClasspathText.read(DeletionPageResource.class, "delete-user.css");
 
     private static final String PAGE = """
             <!DOCTYPE html>
@@ -119,14 +116,4 @@ public class DeletionPageResource {
         return value == null || value.isBlank();
     }
 
-    private static String resource(String name) {
-        try (InputStream in = DeletionPageResource.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
