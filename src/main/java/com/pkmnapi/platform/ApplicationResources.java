@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.mail.MailSessionDefinition;
 import java.sql.Connection;
@@ -52,13 +53,16 @@ public class ApplicationResources {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     @Inject
     Settings settings;
 
     @PostConstruct
     void start() {
         warnAboutOpenSettings();
-        SchemaMigrations.apply(dataSource);
+        SchemaMigrations.apply(dataSource, threads);
     }
 
     /** Settings left open that a production server should close: said once, at start. */

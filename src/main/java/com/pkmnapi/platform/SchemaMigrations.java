@@ -3,6 +3,9 @@ package com.pkmnapi.platform;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -30,7 +33,26 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    static void apply(DataSource dataSource) {
+    static void apply(DataSource dataSource, ThreadFactory threads) {
+        FutureTask<Void> migration = new FutureTask<>(() -> {
+            apply(dataSource);
+            return null;
+        });
+        threads.newThread(migration).start();
+        try {
+            migration.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("The database schema could not be brought up to date: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the database schema was brought up to date", e);
+        }
+    }
+
+    private static void apply(DataSource dataSource) {
         ClassLoader classLoader = SchemaMigrations.class.getClassLoader();
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));

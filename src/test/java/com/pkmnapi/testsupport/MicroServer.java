@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,8 @@ public final class MicroServer implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Djava.io.tmpdir=" + System.getProperty("it.tmp.dir", "target"));
+            // the options of Arquillian's servers (pom.xml), then this server's own
+            Arrays.stream(System.getProperty("it.server.jvm.options", "").split(" ")).filter(o -> !o.isEmpty()).forEach(command::add);
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nocluster",
                     "--port", String.valueOf(port), "--prebootcommandfile", preboot().toString()));
