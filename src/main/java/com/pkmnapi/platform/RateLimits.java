@@ -3,16 +3,14 @@ package com.pkmnapi.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Optional;
 
 /**
- * The per-client limits, for the client of the current request (see {@link ClientAddress}): the
+ * The per-client limits, for the client of the current request (see {@link CurrentClient}): the
  * requests to the three mail endpoints ({@code pkmnapi.rate.limit.requests}) and the failed token
  * checks ({@code pkmnapi.rate.limit.failed.checks}), each per
  * {@code pkmnapi.rate.limit.window.seconds}; and the wrong deletion codes
@@ -36,7 +34,7 @@ public class RateLimits {
     Clock clock;
 
     @Inject
-    HttpServletRequest request;
+    CurrentClient client;
 
     private RateLimiter mailRequests;
     private RateLimiter failedChecks;
@@ -51,27 +49,22 @@ public class RateLimits {
 
     /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */
     public Optional<Response> countMailRequest() {
-        return refusal(mailRequests.acquire(client(), clock.instant()));
+        return refusal(mailRequests.acquire(client.address(), clock.instant()));
     }
 
     /** Counts a failed token check; the 429 to answer instead of the 401 where the client is over. */
     public Optional<Response> countFailedCheck() {
-        return refusal(failedChecks.acquire(client(), clock.instant()));
+        return refusal(failedChecks.acquire(client.address(), clock.instant()));
     }
 
     /** The 429 to answer instead of trying a deletion code, where the client sent too many wrong ones. */
     public Optional<Response> wrongCodeRefusal() {
-        return refusal(wrongCodes.waitFor(client(), clock.instant()));
+        return refusal(wrongCodes.waitFor(client.address(), clock.instant()));
     }
 
     /** Counts a wrong deletion code of the client, for all addresses together. */
     public void countWrongCode() {
-        wrongCodes.acquire(client(), clock.instant());
-    }
-
-    private String client() {
-        return ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
-                settings.trustedProxies());
+        wrongCodes.acquire(client.address(), clock.instant());
     }
 
     private static Optional<Response> refusal(long wait) {

@@ -48,6 +48,7 @@ public final class Settings {
     public static final String MAIL_MAX_IN_FLIGHT = "pkmnapi.mail.max.in.flight";
     public static final String MAIL_TIMEOUT_SECONDS = "pkmnapi.mail.timeout.seconds";
     public static final String MAIL_RETRY_DELAYS_SECONDS = "pkmnapi.mail.retry.delays.seconds";
+    public static final String AUDIT_RETENTION_DAYS = "pkmnapi.audit.retention.days";
 
     public static final String DEFAULT_MAIL_SESSION = "java:app/mail/pkmnapi";
 
@@ -74,6 +75,7 @@ public final class Settings {
     private final int mailMaxInFlight;
     private final Duration mailTimeout;
     private final List<Duration> mailRetryDelays;
+    private final Duration auditRetention;
 
     /** @param source the raw value of a setting by its name, or null where it is not set */
     Settings(UnaryOperator<String> source) {
@@ -109,6 +111,7 @@ public final class Settings {
         mailMaxInFlight = read.positive(MAIL_MAX_IN_FLIGHT, 16);
         mailTimeout = Duration.ofSeconds(read.positive(MAIL_TIMEOUT_SECONDS, 15));
         mailRetryDelays = read.durations(MAIL_RETRY_DELAYS_SECONDS, "30,120,300");
+        auditRetention = Duration.ofDays(read.positive(AUDIT_RETENTION_DAYS, 365));
     }
 
     /** From these values alone, the environment aside (tests and tools). */
@@ -141,6 +144,11 @@ public final class Settings {
     /** The public address of the service for links in mails, where it differs from the request's. */
     public Optional<URI> publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /** How long audit events are kept; the purge deletes older ones. */
+    public Duration auditRetention() {
+        return auditRetention;
     }
 
     /** How long an address waits before it may ask again for the same kind of mail. */

@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -102,10 +103,12 @@ class SchemaUpgradeIT {
         }
 
         try (Connection connection = DriverManager.getConnection(url.replace(";create=true", ""))) {
-            assertEquals(List.of("1-tables", "2-drop-deletion-code-failures", "3-token-name"), appliedChanges(connection),
+            assertEquals(List.of("1-tables", "2-drop-deletion-code-failures", "3-token-name", "4-audit-event"), appliedChanges(connection),
                     "the changes of 0.1.0 recorded as applied, the later ones applied");
             assertFalse(columns(connection, "MAILBOX").contains("DELETION_CODE_FAILURES"), "the dropped column is gone");
             assertTrue(columns(connection, "ACCESS_TOKEN").contains("NAME"), "the new column is there");
+            assertEquals(Set.of("ID", "DATE_EVENT", "KIND", "OUTCOME", "TOKEN_ID", "EMAIL_ADDRESS", "CLIENT_ADDRESS", "OCCURRENCES"),
+                    Set.copyOf(columns(connection, "AUDIT_EVENT")), "the audit table is there");
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT COUNT(*) FROM MAILBOX WHERE EMAIL_ADDRESS = ? AND DATE_LAST_TOKEN_MAIL IS NOT NULL")) {
                 select.setString(1, address);

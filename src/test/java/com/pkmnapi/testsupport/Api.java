@@ -93,6 +93,11 @@ public final class Api {
         return send("GET", "v1/access_tokens", BodyPublishers.noBody(), withBearer(token));
     }
 
+    /** {@code GET /v1/access_tokens/events} plus a query ("" or "?limit=2"), with the token as bearer. */
+    public HttpResponse<String> events(String token, String query) {
+        return send("GET", "v1/access_tokens/events" + query, BodyPublishers.noBody(), withBearer(token));
+    }
+
     /** {@code DELETE /v1/access_tokens/{id}} with the token as bearer. */
     public HttpResponse<String> revoke(String token, String id) {
         return send("DELETE", "v1/access_tokens/" + id, BodyPublishers.noBody(), withBearer(token));

@@ -3,6 +3,7 @@ package com.pkmnapi.accesstokens.boundary;
 import com.pkmnapi.accesstokens.control.InvalidAccessToken;
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
+import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ErrorEnvelope;
 import com.pkmnapi.platform.RateLimits;
@@ -13,10 +14,12 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Bearer authentication (RFC 6750) for {@link RequiresAccessToken} resources. A token that fails
@@ -25,7 +28,9 @@ import java.util.Locale;
  * {@code invalid_token} where a token was given. Refusals count toward the client's limit of
  * failed checks, past which the answer is a 429 instead; a live token is never counted or refused
  * for its client, so a gateway that checks the tokens of all its users from one address is never
- * held up by the limit.
+ * held up by the limit. Each refusal is counted in the {@link Audit} trail by its reason
+ * ({@code missing}, {@code malformed}, {@code invalid}, {@code expired}, or {@code rate_limited}
+ * where the 429 is answered).
  */
 @Provider
 @RequiresAccessToken
@@ -42,36 +47,41 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Audit audit;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            refuse(request, REALM, "Authorization header must be set");
+            refuse(request, REALM, "Authorization header must be set", "missing");
             return;
         }
         if (!authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
-            refuse(request, REALM, "Authorization header must be: Bearer <access token>");
+            refuse(request, REALM, "Authorization header must be: Bearer <access token>", "malformed");
             return;
         }
         String token = authorization.substring(SCHEME.length()).strip();
         if (!Secrets.isWellFormedToken(token)) {
-            refuseToken(request, "Malformed access token");
+            refuseToken(request, "Malformed access token", "malformed");
             return;
         }
         try {
             AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token));
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
         } catch (InvalidAccessToken refusal) {
-            refuseToken(request, refusal.getMessage());
+            refuseToken(request, refusal.getMessage(), refusal.reason());
         }
     }
 
-    private void refuseToken(ContainerRequestContext request, String reason) {
-        refuse(request, REALM + ", error=\"invalid_token\", error_description=\"" + reason + "\"", reason);
+    private void refuseToken(ContainerRequestContext request, String message, String reason) {
+        refuse(request, REALM + ", error=\"invalid_token\", error_description=\"" + message + "\"", message, reason);
     }
 
-    private void refuse(ContainerRequestContext request, String challenge, String message) {
-        request.abortWith(limits.countFailedCheck().orElseGet(() -> ErrorEnvelope.response(ApiError.UNAUTHORIZED, message)
+    private void refuse(ContainerRequestContext request, String challenge, String message, String reason) {
+        Optional<Response> limited = limits.countFailedCheck();
+        audit.failedCheck(limited.isPresent() ? "rate_limited" : reason);
+        request.abortWith(limited.orElseGet(() -> ErrorEnvelope.response(ApiError.UNAUTHORIZED, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build()));
     }

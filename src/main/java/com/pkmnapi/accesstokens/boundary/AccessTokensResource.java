@@ -4,6 +4,9 @@ import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.accesstokens.control.TokenManager;
 import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
 import com.pkmnapi.accesstokens.control.TokenSummary;
+import com.pkmnapi.audit.control.Audit;
+import com.pkmnapi.audit.control.AuditKind;
+import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
 import com.pkmnapi.platform.JsonObjects;
@@ -12,6 +15,7 @@ import com.pkmnapi.platform.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,19 +23,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The collection of access tokens. The three endpoints of the seed, called without credentials:
  * ask for a token, ask for a deletion code, delete with the code; each sends a mail or tries a
  * code, so each counts toward the client's rate limit. And the owner's own, called with a token
- * of the address: list its live tokens, revoke one by its id. Each refusal is an exception that
+ * of the address: list its live tokens, revoke one by its id, read its audit events. Each refusal is an exception that
  * its mapper turns into the JSON error.
  */
 @Path("v1/access_tokens")
@@ -40,6 +47,10 @@ import java.util.Optional;
 public class AccessTokensResource {
 
     private static final String EMPTY_OBJECT = "{}";
+    static final int DEFAULT_EVENTS = 20;
+    static final int MOST_EVENTS = 100;
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,9}");
 
     @Inject
     TokenManager tokens;
@@ -49,6 +60,9 @@ public class AccessTokensResource {
 
     @Inject
     PublicUrls urls;
+
+    @Inject
+    Audit audit;
 
     /** Optional attributes: {@code name} and {@code expires_in} (see {@link AccessTokenRequest}). */
     @POST
@@ -81,6 +95,7 @@ public class AccessTokensResource {
         AccessTokenRequest checked = required(request);
         Optional<Response> refusal = limits.wrongCodeRefusal();
         if (refusal.isPresent()) {
+            audit.record(AuditKind.DELETION_CODE_REFUSED, "rate_limited", null, checked.emailAddress().normalized());
             return refusal.get();
         }
         try {
@@ -117,6 +132,44 @@ public class AccessTokensResource {
             throw new ApiException(ApiError.NOT_FOUND, "No such access token of this address");
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * The audit events of the calling token's address, newest first, {@code limit} a page (1 to
+     * 100, 20 if not given); {@code before} continues after the last event of a page, as the
+     * {@code next} link says.
+     */
+    @GET
+    @Path("events")
+    @RequiresAccessToken
+    public String events(@QueryParam("limit") String limit, @QueryParam("before") String before,
+            @Context SecurityContext security, @Context UriInfo uriInfo) {
+        int pageSize = pageSize(limit);
+        if (before != null && !EVENT_ID.matcher(before).matches()) {
+            throw AccessTokenRequest.invalid("before must be the id of an event");
+        }
+        AccessTokenPrincipal caller = (AccessTokenPrincipal) security.getUserPrincipal();
+        List<AuditEvent> events = audit.eventsOf(caller.emailAddress(), Optional.ofNullable(before), pageSize + 1);
+        JsonArrayBuilder data = JsonObjects.arrayBuilder();
+        events.stream().limit(pageSize).map(EventJson::of).forEach(data::add);
+        JsonObjectBuilder links = JsonObjects.builder();
+        if (events.size() > pageSize) {
+            links.add("next", urls.events(uriInfo) + "?limit=" + pageSize + "&before=" + events.get(pageSize - 1).id());
+        } else {
+            links.addNull("next");
+        }
+        return JsonObjects.builder().add("data", data).add("links", links).build().toString();
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null) {
+            return DEFAULT_EVENTS;
+        }
+        int size = WHOLE_NUMBER.matcher(limit).matches() ? Integer.parseInt(limit) : 0;
+        if (size < 1 || size > MOST_EVENTS) {
+            throw AccessTokenRequest.invalid("limit must be a whole number from 1 to " + MOST_EVENTS);
+        }
+        return size;
     }
 
     /** 201 with the collection's address; set as a header, so that a relative one stays relative. */

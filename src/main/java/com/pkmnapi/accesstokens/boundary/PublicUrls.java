@@ -35,6 +35,11 @@ public class PublicUrls {
                 .orElseGet(() -> URI.create(request.getBaseUri().getRawPath() + ACCESS_TOKENS));
     }
 
+    /** The owner's audit events, as {@link #accessTokens} is made. */
+    public URI events(UriInfo request) {
+        return URI.create(accessTokens(request) + "/events");
+    }
+
     /**
      * The confirmation page, without the address and code that the mail's link adds.
      *

@@ -37,7 +37,7 @@ public class AccessTokenVerifier {
         VerifiedToken verified = cache.get(digest, now).orElseGet(() -> lookUp(digest, now));
         if (verified.isExpired(now, settings.tokenLifetime(), settings.tokenUnusedLifetime())) {
             cache.forget(digest);
-            throw new InvalidAccessToken("Expired access token");
+            throw new InvalidAccessToken("Expired access token", "expired");
         }
         if (verified.isUseDue(now, settings.lastUsedResolution())) {
             tokens.recordUse(verified.id(), now, settings.lastUsedResolution());
@@ -49,7 +49,7 @@ public class AccessTokenVerifier {
 
     private VerifiedToken lookUp(String digest, Instant now) {
         long generation = cache.generation();
-        VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token"));
+        VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token", "invalid"));
         cache.put(digest, found, now, generation);
         return found;
     }

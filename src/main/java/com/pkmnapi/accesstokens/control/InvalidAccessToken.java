@@ -8,7 +8,18 @@ public class InvalidAccessToken extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidAccessToken(String reason) {
-        super(reason);
+    private final String reason;
+
+    /**
+     * @param message what the client is told
+     * @param reason what the audit trail counts it as: {@code invalid}, {@code expired}
+     */
+    public InvalidAccessToken(String message, String reason) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
     }
 }

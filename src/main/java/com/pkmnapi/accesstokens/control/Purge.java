@@ -1,6 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.audit.control.AuditStore;
 import com.pkmnapi.platform.Settings;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
 /**
  * Removes, every ten minutes, what no longer serves: tokens past their expiry, their maximum
  * lifetime or (never used) their unused lifetime; deletion codes past their lifetime; and the rows
- * of addresses that keep nothing any more, so that addresses named once do not stay for ever.
+ * of addresses that keep nothing any more, so that addresses named once do not stay for ever; and
+ * the audit events older than {@code pkmnapi.audit.retention.days}.
  * Each server of a cluster runs it; the work is the same whoever does it.
  */
 @Stateless
@@ -35,6 +37,9 @@ public class Purge {
 
     @Inject
     TokenLedger ledger;
+
+    @Inject
+    AuditStore auditStore;
 
     @Inject
     Settings settings;
@@ -57,7 +62,9 @@ public class Purge {
             }
         }
         int idleRows = rows;
-        LOG.fine(() -> "Purge: " + tokens + " expired token(s) deleted, " + idleRows + " idle address row(s) looked at");
+        int events = auditStore.purgeBefore(now.minus(settings.auditRetention()));
+        LOG.fine(() -> "Purge: " + tokens + " expired token(s) deleted, " + idleRows + " idle address row(s) looked at, "
+                + events + " audit event(s) past their retention deleted");
     }
 
     private List<String> idleAddresses(Instant now) {

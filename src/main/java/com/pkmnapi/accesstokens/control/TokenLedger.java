@@ -2,6 +2,8 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.audit.control.Audit;
+import com.pkmnapi.audit.control.AuditKind;
 import com.pkmnapi.platform.ConfiguredDataSource;
 import com.pkmnapi.platform.Settings;
 import jakarta.ejb.Stateless;
@@ -47,6 +49,9 @@ public class TokenLedger {
 
     @Inject
     Event<TokensRevoked> revocations;
+
+    @Inject
+    Audit audit;
 
     /**
      * Records a new token for the address and starts its re-send window, if the rules allow one
@@ -171,9 +176,14 @@ public class TokenLedger {
         if (!mailbox.useDeletionCode(Secrets.digest(code), clock.instant())) {
             throw new InvalidDeletionCode();
         }
+        List<String> ids = em.createNamedQuery(AccessToken.IDS_OF, String.class)
+                .setParameter("emailAddress", address.normalized())
+                .getResultList();
         int revoked = em.createNamedQuery(AccessToken.DELETE_ALL_OF)
                 .setParameter("emailAddress", address.normalized())
                 .executeUpdate();
+        // under the address's lock: no token of it came or went between the two
+        ids.forEach(id -> audit.record(AuditKind.TOKEN_REVOKED_BY_CODE, Audit.SUCCESS, id, address.normalized()));
         LOG.info(() -> "Revoked " + revoked + " access token(s) with a deletion code");
         revocations.fire(TokensRevoked.allOf(address.normalized()));
         return revoked;
@@ -184,6 +194,7 @@ public class TokenLedger {
         AccessToken stored = em.find(AccessToken.class, tokenId);
         if (stored != null) {
             em.remove(stored);
+            audit.record(AuditKind.TOKEN_REVOKED_BY_ITSELF, Audit.SUCCESS, tokenId, stored.emailAddress());
             LOG.info(() -> "Revoked access token " + tokenId + " with itself");
         }
         revocations.fire(TokensRevoked.one(tokenId));
@@ -203,6 +214,7 @@ public class TokenLedger {
             return false;
         }
         em.remove(stored);
+        audit.record(AuditKind.TOKEN_REVOKED_BY_ID, Audit.SUCCESS, tokenId, owner);
         LOG.info(() -> "Revoked access token " + tokenId + " by its id");
         revocations.fire(TokensRevoked.one(tokenId));
         return true;

@@ -1,6 +1,9 @@
 package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
+import com.pkmnapi.audit.control.Audit;
+import com.pkmnapi.audit.control.AuditKind;
+import com.pkmnapi.platform.Refusal;
 import com.pkmnapi.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -20,7 +23,8 @@ import java.util.logging.Logger;
  * Issues access tokens, hands out deletion codes and revokes tokens. Each request is decided and
  * recorded in one short transaction of the {@link TokenLedger}; mail goes out only after that has
  * committed, so that no lock, connection or transaction is held while an SMTP server talks. A
- * token mail that fails is undone in a second short transaction.
+ * token mail that fails is undone in a second short transaction. What it does and refuses goes to
+ * the {@link Audit} trail.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,6 +46,9 @@ public class TokenManager {
     @Inject
     Settings settings;
 
+    @Inject
+    Audit audit;
+
     private AllowedDomains allowedDomains;
 
     @PostConstruct
@@ -62,6 +69,16 @@ public class TokenManager {
      * @throws InvalidTokenLifetime if the lifetime asked for is longer than the service allows
      */
     public void issue(EmailAddress address, TokenOptions options) {
+        try {
+            String id = mailToken(address, options);
+            audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, id, address.normalized());
+        } catch (Refusal refusal) {
+            audit.record(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            throw refusal;
+        }
+    }
+
+    private String mailToken(EmailAddress address, TokenOptions options) {
         requireAllowed(address);
         Duration longest = settings.tokenLifetime().orElse(LONGEST_LIFETIME);
         options.lifetime().filter(lifetime -> lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(longest) > 0)
@@ -78,6 +95,7 @@ public class TokenManager {
                 throw failure;
             }
             LOG.info(() -> "Issued access token " + issued.id());
+            return issued.id();
         } finally {
             slot.release();
         }
@@ -94,9 +112,16 @@ public class TokenManager {
      * @throws AddressNotAllowed if the address is outside the allowed domains
      */
     public void requestDeletion(EmailAddress address, URI confirmationPage) {
-        requireAllowed(address);
-        ledger.acceptDeletionRequest(address).ifPresent(code ->
-                mailer.sendDeletionCodeLater(address, code, confirmationPage, settings.codeLifetime()));
+        try {
+            requireAllowed(address);
+            Optional<DeletionCode> code = ledger.acceptDeletionRequest(address);
+            code.ifPresent(accepted -> mailer.sendDeletionCodeLater(address, accepted, confirmationPage, settings.codeLifetime()));
+            audit.record(AuditKind.DELETION_REQUESTED, code.isPresent() ? AuditOutcomes.CODE_MAILED : AuditOutcomes.NO_TOKENS,
+                    null, address.normalized());
+        } catch (Refusal refusal) {
+            audit.record(AuditKind.DELETION_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            throw refusal;
+        }
     }
 
     /**
@@ -106,7 +131,12 @@ public class TokenManager {
      * @throws InvalidDeletionCode if the code is wrong, used, expired or dead, or none is pending
      */
     public int revokeAll(EmailAddress address, String code) {
-        return ledger.revokeAll(address, code);
+        try {
+            return ledger.revokeAll(address, code);
+        } catch (Refusal refusal) {
+            audit.record(AuditKind.DELETION_CODE_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            throw refusal;
+        }
     }
 
     /** Revokes one token by its id; revoking one that is already gone is no error. */

@@ -34,6 +34,7 @@ import java.util.UUID;
         query = "DELETE FROM AccessToken t WHERE (t.dateExpire IS NOT NULL AND t.dateExpire <= :now)"
                 + " OR t.dateCreate <= :createdBefore OR (t.dateLastUsed IS NULL AND t.dateCreate <= :unusedCreatedBefore)")
 @NamedQuery(name = AccessToken.COUNT_ALL_OF, query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress")
+@NamedQuery(name = AccessToken.IDS_OF, query = "SELECT t.id FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 @NamedQuery(name = AccessToken.DELETE_ALL_OF,
         query = "DELETE FROM AccessToken t WHERE t.emailAddress = :emailAddress")
 public class AccessToken {
@@ -70,6 +71,8 @@ public class AccessToken {
     public static final String DELETE_EXPIRED = "AccessToken.deleteExpired";
     /** Parameter {@code emailAddress} (normalized): every token of the address, live or not. */
     public static final String COUNT_ALL_OF = "AccessToken.countAllOf";
+    /** The ids of every token of an address, live or not; parameter {@code emailAddress} (normalized). */
+    public static final String IDS_OF = "AccessToken.idsOf";
     /** Parameter {@code emailAddress} (normalized). */
     public static final String DELETE_ALL_OF = "AccessToken.deleteAllOf";
 

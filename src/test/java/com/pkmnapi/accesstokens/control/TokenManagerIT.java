@@ -268,6 +268,9 @@ class TokenManagerIT {
         tokens.requestDeletion(deadCode, LINK);
         awaitCode(deadCode, 1);
         database.expireDeletionCode(deadCode.normalized());
+        String audited = fresh("purge-audit").normalized();
+        String pastRetention = database.addAuditEvent(Instant.now().minus(Duration.ofDays(366)), audited);
+        String withinRetention = database.addAuditEvent(Instant.now().minus(Duration.ofDays(364)), audited);
 
         purge.run();
 
@@ -279,6 +282,9 @@ class TokenManagerIT {
         assertFalse(database.hasMailbox(nobody.normalized()), "a deletion request's row goes once its window ends");
         assertNull(database.deletionCodeDigest(deadCode.normalized()), "an expired code goes");
         assertEquals(1, database.tokenDigests(deadCode.normalized()).size());
+        List<String> events = database.auditEvents().stream().map(event -> event.get(0)).toList();
+        assertFalse(events.contains(pastRetention), "an audit event older than the 365 days' retention goes");
+        assertTrue(events.contains(withinRetention), "a younger one stays");
     }
 
     private static EmailAddress fresh(String purpose) {

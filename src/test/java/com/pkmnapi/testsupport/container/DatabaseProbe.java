@@ -2,6 +2,7 @@ package com.pkmnapi.testsupport.container;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.audit.entity.AuditEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,10 +40,10 @@ public class DatabaseProbe {
                 .setParameter(1, normalizedAddress).getResultList().isEmpty();
     }
 
-    /** Every value of every row of both tables, as text, to search for secrets. */
+    /** Every value of every row of the three tables, as text, to search for secrets. */
     public List<String> everyStoredValue() {
         List<String> values = new ArrayList<>();
-        for (String table : List.of("ACCESS_TOKEN", "MAILBOX")) {
+        for (String table : List.of("ACCESS_TOKEN", "MAILBOX", "AUDIT_EVENT")) {
             for (Object row : em.createNativeQuery("SELECT * FROM " + table).getResultList()) {
                 if (row instanceof Object[] columns) {
                     for (Object column : columns) {
@@ -108,6 +109,23 @@ public class DatabaseProbe {
                         .executeUpdate();
             }
         }
+    }
+
+    /** Every audit event: id, kind, outcome, token id, address, client address, occurrences, as text. */
+    public List<List<String>> auditEvents() {
+        List<List<String>> events = new ArrayList<>();
+        for (Object row : em.createNativeQuery("SELECT ID, KIND, OUTCOME, TOKEN_ID, EMAIL_ADDRESS, CLIENT_ADDRESS, OCCURRENCES"
+                + " FROM AUDIT_EVENT ORDER BY ID").getResultList()) {
+            events.add(java.util.Arrays.stream((Object[]) row).map(value -> value == null ? null : value.toString()).toList());
+        }
+        return events;
+    }
+
+    /** Stores an event as if it had happened at that time. */
+    public String addAuditEvent(Instant time, String emailAddress) {
+        AuditEvent event = new AuditEvent(time, "token_issued", "success", null, emailAddress, "192.0.2.1", 1);
+        em.persist(event);
+        return event.id();
     }
 
     /** As if the address's tokens had been issued that much earlier. */

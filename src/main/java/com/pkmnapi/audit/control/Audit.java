@@ -1,0 +1,146 @@
+package com.pkmnapi.audit.control;
+
+import com.pkmnapi.audit.entity.AuditEvent;
+import com.pkmnapi.platform.CurrentClient;
+import com.pkmnapi.platform.JsonObjects;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The audit trail's entry point. Each event goes to the table ({@link AuditStore}) and, once
+ * stored, as one JSON line to the logger {@value #LOGGER}, for a SIEM. The client is the current
+ * request's. Failed token checks are counted in memory per client, minute and outcome and stored
+ * once the minute has ended, so that a flood of bad tokens makes a handful of events, and a check
+ * costs no database work for the record.
+ */
+@ApplicationScoped
+public class Audit {
+
+    public static final String LOGGER = "pkmnapi.audit";
+    /** The outcome of what was done as asked. */
+    public static final String SUCCESS = "success";
+    /** Client, minute and outcome kept apart at most; beyond them new ones are counted as one client. */
+    static final int MAX_FAILED_CHECK_KEYS = 10_000;
+    /** The longest client address kept (an IPv6 address with a zone may be longer). */
+    static final int CLIENT_ADDRESS_LENGTH = 64;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(LOGGER);
+
+    @Inject
+    AuditStore store;
+
+    @Inject
+    CurrentClient client;
+
+    @Inject
+    Clock clock;
+
+    private final Map<FailedChecks, Long> failedChecks = new ConcurrentHashMap<>();
+
+    /**
+     * Records an event of the current request.
+     *
+     * @param tokenId the token's public id, or null
+     * @param emailAddress the normalized address, or null where none is known
+     */
+    public void record(AuditKind kind, String outcome, String tokenId, String emailAddress) {
+        store.save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome, tokenId, emailAddress, clientAddress(), 1)));
+    }
+
+    /** Counts a failed token check of the current request's client. */
+    public void failedCheck(String outcome) {
+        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome);
+        if (failedChecks.size() >= MAX_FAILED_CHECK_KEYS && !failedChecks.containsKey(key)) {
+            key = new FailedChecks(key.minute(), null, outcome);
+        }
+        failedChecks.merge(key, 1L, Long::sum);
+    }
+
+    /** Stores the counts of failed checks of the minutes that ended by {@code now}. */
+    public void storeFailedChecks(Instant now) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (FailedChecks key : List.copyOf(failedChecks.keySet())) {
+            if (!key.minute().plus(MINUTE).isAfter(now)) {
+                Long count = failedChecks.remove(key);
+                if (count != null) {
+                    events.add(new AuditEvent(key.minute(), AuditKind.TOKEN_CHECK_FAILED.id(), key.outcome(), null, null,
+                            key.client(), (int) Math.min(count, Integer.MAX_VALUE)));
+                }
+            }
+        }
+        if (!events.isEmpty()) {
+            store.save(events);
+        }
+    }
+
+    /** The address's events, newest first: {@code limit} at most, before the event {@code before} if given. */
+    public List<AuditEvent> eventsOf(String emailAddress, Optional<String> before, int limit) {
+        return store.eventsOf(emailAddress, before, limit);
+    }
+
+    /** What is counted but not stored yet is stored when the application stops. */
+    @PreDestroy
+    void storeAllFailedChecks() {
+        try {
+            storeFailedChecks(Instant.MAX);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Counts of failed token checks could not be stored at shutdown", e);
+        }
+    }
+
+    /** The log line of an event, once it is stored. */
+    void log(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEvent event) {
+        LOG.info(() -> line(event));
+    }
+
+    /** One JSON object: id, time, kind, outcome, token_id, email_address, client_address, occurrences. */
+    static String line(AuditEvent event) {
+        JsonObjectBuilder line = JsonObjects.builder()
+                .add("id", event.id())
+                .add("time", DateTimeFormatter.ISO_INSTANT.format(event.dateEvent()))
+                .add("kind", event.kind())
+                .add("outcome", event.outcome());
+        optional(line, "token_id", event.tokenId());
+        optional(line, "email_address", event.emailAddress());
+        optional(line, "client_address", event.clientAddress());
+        return line.add("occurrences", event.occurrences()).build().toString();
+    }
+
+    private static void optional(JsonObjectBuilder line, String name, String value) {
+        if (value == null) {
+            line.addNull(name);
+        } else {
+            line.add(name, value);
+        }
+    }
+
+    private String clientAddress() {
+        try {
+            String address = client.address();
+            return address.length() > CLIENT_ADDRESS_LENGTH ? address.substring(0, CLIENT_ADDRESS_LENGTH) : address;
+        } catch (ContextNotActiveException e) {
+            // no request: a timer's or a background task's event
+            return null;
+        }
+    }
+
+    private record FailedChecks(Instant minute, String client, String outcome) {
+    }
+}

@@ -1,0 +1,25 @@
+package com.pkmnapi.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+
+/**
+ * The client of the request being served, as the rate limits and the audit trail count it: the
+ * peer's address, or the address a trusted proxy forwarded for (see {@link ClientAddress}).
+ */
+@ApplicationScoped
+public class CurrentClient {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    HttpServletRequest request;
+
+    public String address() {
+        return ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+                settings.trustedProxies());
+    }
+}

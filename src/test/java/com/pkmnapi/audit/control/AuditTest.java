@@ -1,0 +1,145 @@
+package com.pkmnapi.audit.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pkmnapi.audit.entity.AuditEvent;
+import com.pkmnapi.platform.CurrentClient;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AuditTest {
+
+    private static final Instant MINUTE = Instant.parse("2026-11-29T10:15:00Z");
+
+    private final List<AuditEvent> saved = new ArrayList<>();
+    private final Audit audit = new Audit();
+    private String client = "192.0.2.7";
+    private Instant now = MINUTE.plusSeconds(10);
+
+    @BeforeEach
+    void wire() {
+        audit.store = new AuditStore() {
+            @Override
+            public void save(Collection<AuditEvent> events) {
+                saved.addAll(events);
+            }
+        };
+        audit.client = new CurrentClient() {
+            @Override
+            public String address() {
+                return client;
+            }
+        };
+        audit.clock = new Clock() {
+            @Override
+            public Instant instant() {
+                return now;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+    }
+
+    @Test
+    void anEventIsStoredWithTheRequestsClientAndTime() {
+        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, "7f3c", "owner@example.com");
+
+        assertEquals(1, saved.size());
+        AuditEvent event = saved.get(0);
+        assertEquals("token_issued", event.kind());
+        assertEquals("success", event.outcome());
+        assertEquals("7f3c", event.tokenId());
+        assertEquals("owner@example.com", event.emailAddress());
+        assertEquals("192.0.2.7", event.clientAddress());
+        assertEquals(now, event.dateEvent());
+        assertEquals(1, event.occurrences());
+    }
+
+    @Test
+    void failedChecksAreStoredPerClientMinuteAndOutcomeOnceTheMinuteHasEnded() {
+        for (int i = 0; i < 500; i++) {
+            audit.failedCheck("invalid");
+        }
+        audit.failedCheck("expired");
+        client = "192.0.2.8";
+        audit.failedCheck("invalid");
+        now = MINUTE.plusSeconds(70);
+        audit.failedCheck("invalid");
+
+        audit.storeFailedChecks(MINUTE.plusSeconds(59));
+        assertTrue(saved.isEmpty(), "nothing before the minute ends");
+
+        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+        assertEquals(List.of("192.0.2.7 invalid 500", "192.0.2.7 expired 1", "192.0.2.8 invalid 1"),
+                saved.stream().map(event -> event.clientAddress() + " " + event.outcome() + " " + event.occurrences())
+                        .sorted((a, b) -> a.startsWith("192.0.2.7 invalid") ? -1 : b.startsWith("192.0.2.7 invalid") ? 1 : a.compareTo(b))
+                        .toList());
+        assertTrue(saved.stream().allMatch(event -> event.dateEvent().equals(MINUTE) && event.kind().equals("token_check_failed")
+                && event.emailAddress() == null && event.tokenId() == null));
+
+        saved.clear();
+        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+        assertTrue(saved.isEmpty(), "each count is saved once");
+        audit.storeFailedChecks(MINUTE.plusSeconds(120));
+        assertEquals(1, saved.size(), "the next minute's");
+        assertEquals(MINUTE.plusSeconds(60), saved.get(0).dateEvent());
+    }
+
+    @Test
+    void pastTheMostClientsKeptApartNewClientsAreCountedAsOne() {
+        for (int i = 0; i < Audit.MAX_FAILED_CHECK_KEYS + 50; i++) {
+            client = "10.0." + (i / 250) + "." + (i % 250);
+            audit.failedCheck("invalid");
+        }
+        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+
+        assertEquals(Audit.MAX_FAILED_CHECK_KEYS + 1, saved.size());
+        AuditEvent others = saved.stream().filter(event -> event.clientAddress() == null).findFirst().orElseThrow();
+        assertEquals(50, others.occurrences());
+    }
+
+    @Test
+    void theLogLineIsOneJsonObjectWithEveryField() {
+        audit.record(AuditKind.DELETION_CODE_REFUSED, "wrong_code", null, "owner@example.com");
+
+        String line = Audit.line(saved.get(0));
+
+        assertTrue(!line.contains("\n"), "one line");
+        JsonObject json = Json.createReader(new StringReader(line)).readObject();
+        assertEquals(saved.get(0).id(), json.getString("id"));
+        assertEquals("2026-11-29T10:15:10Z", json.getString("time"));
+        assertEquals("deletion_code_refused", json.getString("kind"));
+        assertEquals("wrong_code", json.getString("outcome"));
+        assertTrue(json.isNull("token_id"));
+        assertEquals("owner@example.com", json.getString("email_address"));
+        assertEquals("192.0.2.7", json.getString("client_address"));
+        assertEquals(1, json.getInt("occurrences"));
+    }
+
+    @Test
+    void aLongClientAddressIsCut() {
+        client = "fe80::1234:5678:9abc:def0%" + "x".repeat(80);
+        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, null, null);
+        assertEquals(Audit.CLIENT_ADDRESS_LENGTH, saved.get(0).clientAddress().length());
+        assertNull(saved.get(0).tokenId());
+    }
+}
