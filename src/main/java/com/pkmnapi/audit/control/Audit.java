@@ -4,6 +4,7 @@ import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.CurrentClient;
 import com.pkmnapi.platform.JsonObjects;
 import jakarta.annotation.PreDestroy;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +62,7 @@ public class Audit {
      * @param emailAddress the normalized address, or null where none is known
      */
     public void record(AuditKind kind, String outcome, String tokenId, String emailAddress) {
-        store.save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome, tokenId, emailAddress, clientAddress(), 1)));
+        save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome, tokenId, emailAddress, clientAddress(), 1)));
     }
 
     /** Counts a failed token check of the current request's client. */
@@ -86,7 +87,19 @@ public class Audit {
             }
         }
         if (!events.isEmpty()) {
+            save(events);
+        }
+    }
+
+    /**
+     * Stores the events, or where the database refuses them, writes their lines to the log with a
+     * warning: the answer to the request stands (a token that was mailed was mailed).
+     */
+    private void save(List<AuditEvent> events) {
+        try {
             store.save(events);
+        } catch (EJBException e) {
+            events.forEach(event -> LOG.log(Level.WARNING, e, () -> "Audit event not stored, only logged: " + line(event)));
         }
     }
 

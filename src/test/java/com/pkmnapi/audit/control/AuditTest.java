@@ -136,6 +136,44 @@ class AuditTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesIsLoggedAndTheRequestStands() {
+        List<String> warnings = new ArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Audit.LOGGER);
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel() == java.util.logging.Level.WARNING) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        audit.store = new AuditStore() {
+            @Override
+            public void save(Collection<AuditEvent> events) {
+                throw new jakarta.ejb.EJBException("database down");
+            }
+        };
+        try {
+            audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, "7f3c", "owner@example.com");
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("Audit event not stored, only logged: {"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("\"token_id\":\"7f3c\""), warnings.get(0));
+    }
+
+    @Test
     void aLongClientAddressIsCut() {
         client = "fe80::1234:5678:9abc:def0%" + "x".repeat(80);
         audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, null, null);
