@@ -36,6 +36,9 @@ public class RateLimits {
     @Inject
     CurrentClient client;
 
+    @Inject
+    Metrics metrics;
+
     private RateLimiter mailRequests;
     private RateLimiter failedChecks;
     private RateLimiter wrongCodes;
@@ -49,17 +52,17 @@ public class RateLimits {
 
     /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */
     public Optional<Response> countMailRequest() {
-        return refusal(mailRequests.acquire(client.address(), clock.instant()));
+        return refusal(mailRequests.acquire(client.address(), clock.instant()), "mail_requests");
     }
 
     /** Counts a failed token check; the 429 to answer instead of the 401 where the client is over. */
     public Optional<Response> countFailedCheck() {
-        return refusal(failedChecks.acquire(client.address(), clock.instant()));
+        return refusal(failedChecks.acquire(client.address(), clock.instant()), "failed_checks");
     }
 
     /** The 429 to answer instead of trying a deletion code, where the client sent too many wrong ones. */
     public Optional<Response> wrongCodeRefusal() {
-        return refusal(wrongCodes.waitFor(client.address(), clock.instant()));
+        return refusal(wrongCodes.waitFor(client.address(), clock.instant()), "wrong_codes");
     }
 
     /** Counts a wrong deletion code of the client, for all addresses together. */
@@ -67,10 +70,12 @@ public class RateLimits {
         wrongCodes.acquire(client.address(), clock.instant());
     }
 
-    private static Optional<Response> refusal(long wait) {
+    /** The 429 where the client must wait, counted in {@code pkmnapi_rate_limit_refusals_total{limit}}. */
+    private Optional<Response> refusal(long wait, String limit) {
         if (wait == 0) {
             return Optional.empty();
         }
+        metrics.registry().counter("pkmnapi.rate.limit.refusals", "limit", limit).increment();
         return Optional.of(ErrorEnvelope.response(ApiError.TOO_MANY_REQUESTS, ApiError.tooManyRequests(wait))
                 .header(HttpHeaders.RETRY_AFTER, wait)
                 .build());

@@ -49,6 +49,7 @@ public final class Settings {
     public static final String MAIL_TIMEOUT_SECONDS = "pkmnapi.mail.timeout.seconds";
     public static final String MAIL_RETRY_DELAYS_SECONDS = "pkmnapi.mail.retry.delays.seconds";
     public static final String AUDIT_RETENTION_DAYS = "pkmnapi.audit.retention.days";
+    public static final String METRICS_ALLOWED = "pkmnapi.metrics.allowed";
 
     public static final String DEFAULT_MAIL_SESSION = "java:app/mail/pkmnapi";
 
@@ -76,6 +77,7 @@ public final class Settings {
     private final Duration mailTimeout;
     private final List<Duration> mailRetryDelays;
     private final Duration auditRetention;
+    private final TrustedProxies metricsAllowed;
 
     /** @param source the raw value of a setting by its name, or null where it is not set */
     Settings(UnaryOperator<String> source) {
@@ -112,6 +114,8 @@ public final class Settings {
         mailTimeout = Duration.ofSeconds(read.positive(MAIL_TIMEOUT_SECONDS, 15));
         mailRetryDelays = read.durations(MAIL_RETRY_DELAYS_SECONDS, "30,120,300");
         auditRetention = Duration.ofDays(read.positive(AUDIT_RETENTION_DAYS, 365));
+        Set<String> metricsClients = read.list(METRICS_ALLOWED);
+        metricsAllowed = trustedProxies(METRICS_ALLOWED, metricsClients.isEmpty() ? Set.of("127.0.0.1", "::1") : metricsClients);
     }
 
     /** From these values alone, the environment aside (tests and tools). */
@@ -144,6 +148,11 @@ public final class Settings {
     /** The public address of the service for links in mails, where it differs from the request's. */
     public Optional<URI> publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /** The clients that may read the metrics (addresses and ranges, as for the trusted proxies). */
+    public TrustedProxies metricsAllowed() {
+        return metricsAllowed;
     }
 
     /** How long audit events are kept; the purge deletes older ones. */

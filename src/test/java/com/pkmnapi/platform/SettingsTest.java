@@ -24,7 +24,7 @@ class SettingsTest {
     private static final String[] NUMBERS = {
         Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.RATE_LIMIT_WRONG_CODES, Settings.TOKEN_CAP,
         Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
-        Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS};
+        Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS, Settings.AUDIT_RETENTION_DAYS};
 
     @Test
     void defaults() {
@@ -50,7 +50,9 @@ class SettingsTest {
                 Map.entry("pkmnapi.rate.limit.window.seconds", "10"),
                 Map.entry("pkmnapi.rate.limit.failed.checks", "15"),
                 Map.entry("pkmnapi.trusted.proxies", "10.0.0.1"),
-                Map.entry("pkmnapi.cors.allowed.origins", "https://app.example.com")));
+                Map.entry("pkmnapi.cors.allowed.origins", "https://app.example.com"),
+                Map.entry("pkmnapi.audit.retention.days", "30"),
+                Map.entry("pkmnapi.metrics.allowed", "10.1.0.0/16")));
 
         assertEquals("Tokens <tokens@example.com>", settings.mailFrom());
         assertEquals("java:global/mail/other", settings.mailSession());
@@ -69,6 +71,22 @@ class SettingsTest {
         assertEquals(15, settings.rateLimitFailedChecks());
         assertEquals("[10.0.0.1/32]", settings.trustedProxies().toString());
         assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
+        assertEquals(Duration.ofDays(30), settings.auditRetention());
+        assertEquals("[10.1.0.0/16]", settings.metricsAllowed().toString());
+    }
+
+    @Test
+    void theMetricsAreForLoopbackUnlessSetAndAnEntryThatIsNoAddressStops() {
+        Settings defaults = settingsOf(Map.of());
+        assertEquals(Duration.ofDays(365), defaults.auditRetention());
+        assertTrue(defaults.metricsAllowed().trusts(java.net.InetAddress.getLoopbackAddress()));
+        assertTrue(defaults.metricsAllowed().trusts(IpAddresses.parse("::1")));
+        assertFalse(defaults.metricsAllowed().trusts(IpAddresses.parse("127.0.0.2")), "the two loopback addresses only");
+        assertFalse(defaults.metricsAllowed().trusts(IpAddresses.parse("10.1.2.3")));
+
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(Settings.METRICS_ALLOWED, "prometheus.corp.example")));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_METRICS_ALLOWED"), refusal.getMessage());
     }
 
     @Test

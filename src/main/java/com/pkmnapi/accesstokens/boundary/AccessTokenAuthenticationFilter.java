@@ -6,6 +6,7 @@ import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ErrorEnvelope;
+import com.pkmnapi.platform.Metrics;
 import com.pkmnapi.platform.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Audit audit;
 
+    @Inject
+    Metrics metrics;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -69,6 +73,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
         try {
             AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token));
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
+            countCheck("valid");
         } catch (InvalidAccessToken refusal) {
             refuseToken(request, refusal.getMessage(), refusal.reason());
         }
@@ -80,10 +85,17 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     private void refuse(ContainerRequestContext request, String challenge, String message, String reason) {
         Optional<Response> limited = limits.countFailedCheck();
-        audit.failedCheck(limited.isPresent() ? "rate_limited" : reason);
+        String outcome = limited.isPresent() ? "rate_limited" : reason;
+        audit.failedCheck(outcome);
+        countCheck(outcome);
         request.abortWith(limited.orElseGet(() -> ErrorEnvelope.response(ApiError.UNAUTHORIZED, message)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build()));
+    }
+
+    /** {@code pkmnapi_token_checks_total{outcome}}: {@code valid} or the audit trail's reason. */
+    private void countCheck(String outcome) {
+        metrics.registry().counter("pkmnapi.token.checks", "outcome", outcome).increment();
     }
 
     private record TokenSecurityContext(AccessTokenPrincipal principal, boolean secure) implements SecurityContext {

@@ -1,16 +1,21 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.Metrics;
+import io.micrometer.core.instrument.Counter;
+import jakarta.annotation.PostConstruct;
 import com.pkmnapi.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Checks bearer tokens: the token that stands for a live access token, or a refusal. Looks tokens
  * up through the {@link TokenCache}, and records their use at most once per
  * {@code pkmnapi.last.used.resolution.seconds}, so that a busy token costs neither a query nor a
- * write on every request.
+ * write on every request. Each look-up counts as a cache hit or miss
+ * ({@code pkmnapi_token_cache_lookups_total{result}}).
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -27,6 +32,18 @@ public class AccessTokenVerifier {
     @Inject
     Clock clock;
 
+    @Inject
+    Metrics metrics;
+
+    private Counter hits;
+    private Counter misses;
+
+    @PostConstruct
+    void registerMeters() {
+        hits = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "hit");
+        misses = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "miss");
+    }
+
     /**
      * @param token a bearer token whose format and checksum the caller has checked
      * @throws InvalidAccessToken if it stands for no live token
@@ -34,7 +51,9 @@ public class AccessTokenVerifier {
     public VerifiedToken verify(String token) {
         String digest = Secrets.digest(token);
         Instant now = clock.instant();
-        VerifiedToken verified = cache.get(digest, now).orElseGet(() -> lookUp(digest, now));
+        Optional<VerifiedToken> cached = cache.get(digest, now);
+        (cached.isPresent() ? hits : misses).increment();
+        VerifiedToken verified = cached.orElseGet(() -> lookUp(digest, now));
         if (verified.isExpired(now, settings.tokenLifetime(), settings.tokenUnusedLifetime())) {
             cache.forget(digest);
             throw new InvalidAccessToken("Expired access token", "expired");

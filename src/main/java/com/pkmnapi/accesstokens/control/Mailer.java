@@ -1,6 +1,9 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.Metrics;
 import com.pkmnapi.platform.Settings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -51,6 +54,9 @@ public class Mailer {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Metrics metrics;
+
     private MailComposer composer;
     private Semaphore inFlight;
 
@@ -75,6 +81,10 @@ public class Mailer {
         }
         recordSockets(session.getProperties());
         inFlight = new Semaphore(settings.mailMaxInFlight());
+        Gauge.builder("pkmnapi.mails.in.flight", inFlight, slots -> settings.mailMaxInFlight() - slots.availablePermits())
+                .description("SMTP conversations this server holds or has reserved a place for")
+                .strongReference(true)
+                .register(metrics.registry());
     }
 
     /** The sockets of both SMTP flavours, so that a conversation can be cut off at its deadline. */
@@ -101,7 +111,7 @@ public class Mailer {
      * @throws MailNotSent if the SMTP server refused the mail or did not take it by the deadline
      */
     public void sendAccessToken(EmailAddress to, String token, Optional<TokenName> name) {
-        send(() -> composer.accessToken(to, token, name));
+        send("token", () -> composer.accessToken(to, token, name));
     }
 
     /**
@@ -117,7 +127,7 @@ public class Mailer {
         MailSlot slot = slot();
         try {
             slot.take();
-            send(() -> composer.deletionCode(to, code.code(), code.tokenNames(), confirmationPage, lifetime));
+            send("deletion", () -> composer.deletionCode(to, code.code(), code.tokenNames(), confirmationPage, lifetime));
             return;
         } catch (MailBusy | MailNotSent failure) {
             LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.detail());
@@ -136,9 +146,12 @@ public class Mailer {
     /**
      * One SMTP conversation under one deadline: a watchdog closes its sockets when the deadline
      * passes, which ends any read or write it is blocked in. Success is the server's acceptance
-     * of the message; what happens at QUIT no longer matters.
+     * of the message; what happens at QUIT no longer matters. Timed, by kind and outcome, in
+     * {@code pkmnapi_mails_seconds} (a histogram).
      */
-    private void send(Composition composition) {
+    private void send(String kind, Composition composition) {
+        Timer.Sample sample = Timer.start(metrics.registry());
+        String outcome = "failed";
         SmtpSockets.Conversation conversation = SmtpSockets.begin();
         ScheduledFuture<?> watchdog = scheduler.schedule(conversation::cutOff,
                 settings.mailTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -148,6 +161,7 @@ public class Mailer {
             transport = message.getSession().getTransport(message.getAllRecipients()[0]);
             transport.connect();
             transport.sendMessage(message, message.getAllRecipients());
+            outcome = "sent";
         } catch (MessagingException e) {
             throw new MailNotSent(conversation.wasCutOff()
                     ? "no answer within " + settings.mailTimeout().toSeconds() + " s" : e.getMessage(), e);
@@ -155,6 +169,14 @@ public class Mailer {
             closeQuietly(transport);
             watchdog.cancel(false);
             conversation.close();
+            sample.stop(Timer.builder("pkmnapi.mails")
+                    .description("SMTP conversations, by kind of mail and outcome")
+                    .tag("kind", kind)
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(60))
+                    .register(metrics.registry()));
         }
     }
 

@@ -176,6 +176,17 @@ public class TokenManager {
                 .map(VerifiedToken::of);
     }
 
+    /** How many live tokens there are, of all addresses. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countLive() {
+        Instant now = Instant.now();
+        return em.createNamedQuery(AccessToken.COUNT_ALL_LIVE, Long.class)
+                .setParameter("now", now)
+                .setParameter("createdAfter", settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
+                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()))
+                .getSingleResult();
+    }
+
     /** Records a use of the token, unless one within the resolution is recorded already. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void recordUse(String tokenId, Instant now, Duration resolution) {

@@ -20,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = AccessToken.COUNT_LIVE_USED,
         query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
                 + " AND t.dateLastUsed IS NOT NULL")
+@NamedQuery(name = AccessToken.COUNT_ALL_LIVE,
+        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.id IS NOT NULL" + AccessToken.LIVE)
 @NamedQuery(name = AccessToken.LIVE_OF,
         query = "SELECT t FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
                 + " ORDER BY t.dateCreate DESC, t.id")
@@ -50,6 +52,8 @@ public class AccessToken {
      * both counted back from now), as for every query over live tokens.
      */
     public static final String COUNT_LIVE_USED = "AccessToken.countLiveUsed";
+    /** How many live tokens there are, of all addresses; the parameters of {@link #COUNT_LIVE_USED} but the address. */
+    public static final String COUNT_ALL_LIVE = "AccessToken.countAllLive";
     /** The live tokens of an address, newest first, with the parameters of {@link #COUNT_LIVE_USED}. */
     public static final String LIVE_OF = "AccessToken.liveOf";
     /**
