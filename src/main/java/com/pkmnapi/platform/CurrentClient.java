@@ -7,7 +7,8 @@ import java.util.Collections;
 
 /**
  * The client of the request being served, as the rate limits and the audit trail count it: the
- * peer's address, or the address a trusted proxy forwarded for (see {@link ClientAddress}).
+ * peer's address, or the address a trusted proxy forwarded for (see {@link ClientAddress}). Worked
+ * out once per request: a refused check asks for it twice.
  */
 @ApplicationScoped
 public class CurrentClient {
@@ -18,8 +19,15 @@ public class CurrentClient {
     @Inject
     HttpServletRequest request;
 
+    private static final String ATTRIBUTE = CurrentClient.class.getName();
+
     public String address() {
-        return ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
+        if (request.getAttribute(ATTRIBUTE) instanceof String known) {
+            return known;
+        }
+        String address = ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
                 settings.trustedProxies());
+        request.setAttribute(ATTRIBUTE, address);
+        return address;
     }
 }

@@ -8,6 +8,7 @@ import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ErrorEnvelope;
 import com.pkmnapi.platform.Metrics;
 import com.pkmnapi.platform.RateLimits;
+import io.micrometer.core.instrument.Counter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer authentication (RFC 6750) for {@link RequiresAccessToken} resources. A token that fails
@@ -53,6 +56,9 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     @Inject
     Metrics metrics;
+
+    /** The counters by outcome (a handful), so that a check costs no registry look-up. */
+    private final Map<String, Counter> checks = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -95,7 +101,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     /** {@code pkmnapi_token_checks_total{outcome}}: {@code valid} or the audit trail's reason. */
     private void countCheck(String outcome) {
-        metrics.registry().counter("pkmnapi.token.checks", "outcome", outcome).increment();
+        checks.computeIfAbsent(outcome, name -> metrics.registry().counter("pkmnapi.token.checks", "outcome", name)).increment();
     }
 
     private record TokenSecurityContext(AccessTokenPrincipal principal, boolean secure) implements SecurityContext {

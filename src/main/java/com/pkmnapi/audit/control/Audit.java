@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,7 +54,12 @@ public class Audit {
     @Inject
     Clock clock;
 
-    private final Map<FailedChecks, Long> failedChecks = new ConcurrentHashMap<>();
+    /**
+     * Counts by client, minute and outcome; an adder, so that a flood of checks from one client
+     * does not queue on one lock. A minute's counts are stored seconds after it ends, when no
+     * check counts toward it any more.
+     */
+    private final Map<FailedChecks, LongAdder> failedChecks = new ConcurrentHashMap<>();
 
     /**
      * Records an event of the current request.
@@ -71,7 +77,7 @@ public class Audit {
         if (failedChecks.size() >= MAX_FAILED_CHECK_KEYS && !failedChecks.containsKey(key)) {
             key = new FailedChecks(key.minute(), null, outcome);
         }
-        failedChecks.merge(key, 1L, Long::sum);
+        failedChecks.computeIfAbsent(key, counted -> new LongAdder()).increment();
     }
 
     /** Stores the counts of failed checks of the minutes that ended by {@code now}. */
@@ -79,10 +85,10 @@ public class Audit {
         List<AuditEvent> events = new ArrayList<>();
         for (FailedChecks key : List.copyOf(failedChecks.keySet())) {
             if (!key.minute().plus(MINUTE).isAfter(now)) {
-                Long count = failedChecks.remove(key);
+                LongAdder count = failedChecks.remove(key);
                 if (count != null) {
                     events.add(new AuditEvent(key.minute(), AuditKind.TOKEN_CHECK_FAILED.id(), key.outcome(), null, null,
-                            key.client(), (int) Math.min(count, Integer.MAX_VALUE)));
+                            key.client(), (int) Math.min(count.sum(), Integer.MAX_VALUE)));
                 }
             }
         }
