@@ -3,7 +3,6 @@ package com.pkmnapi.audit.control;
 import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.CurrentClient;
 import com.pkmnapi.platform.JsonObjects;
-import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -29,8 +28,9 @@ import java.util.logging.Logger;
  * The audit trail's entry point. Each event goes to the table ({@link AuditStore}) and, once
  * stored, as one JSON line to the logger {@value #LOGGER}, for a SIEM. The client is the current
  * request's. Failed token checks are counted in memory per client, minute and outcome and stored
- * once the minute has ended, so that a flood of bad tokens makes a handful of events, and a check
- * costs no database work for the record.
+ * once the minute has ended (the last minute's when the application stops, by
+ * {@link FailedChecksAtShutdown}), so that a flood of bad tokens makes a handful of events, and a
+ * check costs no database work for the record.
  */
 @ApplicationScoped
 public class Audit {
@@ -82,6 +82,14 @@ public class Audit {
 
     /** Stores the counts of failed checks of the minutes that ended by {@code now}. */
     public void storeFailedChecks(Instant now) {
+        List<AuditEvent> events = takeFailedChecks(now);
+        if (!events.isEmpty()) {
+            save(events);
+        }
+    }
+
+    /** The counts of the minutes that ended by {@code now}, as events, no longer counted here. */
+    List<AuditEvent> takeFailedChecks(Instant now) {
         List<AuditEvent> events = new ArrayList<>();
         for (FailedChecks key : List.copyOf(failedChecks.keySet())) {
             if (!key.minute().plus(MINUTE).isAfter(now)) {
@@ -92,9 +100,7 @@ public class Audit {
                 }
             }
         }
-        if (!events.isEmpty()) {
-            save(events);
-        }
+        return events;
     }
 
     /**
@@ -112,16 +118,6 @@ public class Audit {
     /** The address's events, newest first: {@code limit} at most, before the event {@code before} if given. */
     public List<AuditEvent> eventsOf(String emailAddress, Optional<String> before, int limit) {
         return store.eventsOf(emailAddress, before, limit);
-    }
-
-    /** What is counted but not stored yet is stored when the application stops. */
-    @PreDestroy
-    void storeAllFailedChecks() {
-        try {
-            storeFailedChecks(Instant.MAX);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Counts of failed token checks could not be stored at shutdown", e);
-        }
     }
 
     /** The log line of an event, once it is stored. */
