@@ -20,7 +20,9 @@ import java.util.logging.Logger;
  * the last minute. A singleton's own callback, with its own entity manager, because by the time
  * the {@link Audit} bean is destroyed the servers have stopped the EJBs it would write through
  * (Payara: "container is in Undeployed", WildFly: WFLYEE0043); it is destroyed before
- * {@code ApplicationResources}, which shuts an embedded database down.
+ * {@code ApplicationResources}, which shuts an embedded database down. WildFly still has the WAR's
+ * data source at this point; Payara Server has removed it, so there the events reach the log only,
+ * each with a warning that carries its line.
  */
 @Singleton
 @Startup
