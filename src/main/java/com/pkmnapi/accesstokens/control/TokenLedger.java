@@ -156,6 +156,9 @@ public class TokenLedger {
         });
         mailbox.deletionRequested(now);
         List<String> names = live(AccessToken.LIVE_NAMES_OF, String.class, address.normalized(), now).getResultList();
+        // in this transaction: holders and non-holders cost the same one commit
+        audit.record(AuditKind.DELETION_REQUESTED, names.isEmpty() ? AuditOutcomes.NO_TOKENS : AuditOutcomes.CODE_MAILED,
+                null, address.normalized());
         if (names.isEmpty()) {
             return Optional.empty();
         }

@@ -114,10 +114,8 @@ public class TokenManager {
     public void requestDeletion(EmailAddress address, URI confirmationPage) {
         try {
             requireAllowed(address);
-            Optional<DeletionCode> code = ledger.acceptDeletionRequest(address);
-            code.ifPresent(accepted -> mailer.sendDeletionCodeLater(address, accepted, confirmationPage, settings.codeLifetime()));
-            audit.record(AuditKind.DELETION_REQUESTED, code.isPresent() ? AuditOutcomes.CODE_MAILED : AuditOutcomes.NO_TOKENS,
-                    null, address.normalized());
+            ledger.acceptDeletionRequest(address).ifPresent(code ->
+                    mailer.sendDeletionCodeLater(address, code, confirmationPage, settings.codeLifetime()));
         } catch (Refusal refusal) {
             audit.record(AuditKind.DELETION_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
             throw refusal;

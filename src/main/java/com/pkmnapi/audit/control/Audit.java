@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * stored, as one JSON line to the logger {@value #LOGGER}, for a SIEM. The client is the current
  * request's. Failed token checks are counted in memory per client, minute and outcome and stored
  * once the minute has ended (the last minute's when the application stops, by
- * {@link FailedChecksAtShutdown}), so that a flood of bad tokens makes a handful of events, and a
+ * {@link FailedChecksAtUndeploy}), so that a flood of bad tokens makes a handful of events, and a
  * check costs no database work for the record.
  */
 @ApplicationScoped
