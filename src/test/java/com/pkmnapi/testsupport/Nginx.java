@@ -48,6 +48,10 @@ public final class Nginx implements AutoCloseable {
             Files.writeString(path, file.getValue());
         }
         int port = freePort();
+        // not a port the caller picked for another server of the configuration a moment ago
+        while (placeholders.containsValue("127.0.0.1:" + port)) {
+            port = freePort();
+        }
         String config = ClasspathText.read(Nginx.class, "/" + configResource).replace("@DIR@", dir.toString()).replace("@PORT@", Integer.toString(port));
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             config = config.replace("@" + placeholder.getKey() + "@", placeholder.getValue());
@@ -105,7 +109,8 @@ public final class Nginx implements AutoCloseable {
         throw new IllegalStateException("nginx did not listen on " + port + " within 15 s: " + log());
     }
 
-    private String log() throws IOException {
+    /** What nginx wrote to its console and error log, for a failing test's message. */
+    public String log() throws IOException {
         Path errors = dir.resolve("error.log");
         return Files.readString(dir.resolve("console.log")) + (Files.exists(errors) ? Files.readString(errors) : "");
     }

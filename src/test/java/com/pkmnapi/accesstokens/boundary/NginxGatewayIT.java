@@ -48,6 +48,14 @@ class NginxGatewayIT extends HttpClientTest {
                 Map.of("html/index.html", PAGE));
     }
 
+    private String nginxLog() {
+        try {
+            return "\nnginx: " + nginx.log();
+        } catch (java.io.IOException e) {
+            return "\nnginx's log unreadable: " + e;
+        }
+    }
+
     @AfterEach
     void stopNginx() throws Exception {
         nginx.close();
@@ -59,7 +67,7 @@ class NginxGatewayIT extends HttpClientTest {
 
         HttpResponse<String> page = send("GET", "Bearer " + token);
 
-        assertEquals(200, page.statusCode(), page::body);
+        assertEquals(200, page.statusCode(), () -> page.body() + nginxLog());
         assertEquals(PAGE, page.body());
     }
 
