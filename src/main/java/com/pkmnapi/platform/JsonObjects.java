@@ -24,6 +24,11 @@ public final class JsonObjects {
         return PROVIDER.createObjectBuilder();
     }
 
+    /** Adds the text, or JSON null where there is none. */
+    public static JsonObjectBuilder addText(JsonObjectBuilder object, String name, String value) {
+        return value == null ? object.addNull(name) : object.add(name, value);
+    }
+
     public static JsonArrayBuilder arrayBuilder() {
         return PROVIDER.createArrayBuilder();
     }

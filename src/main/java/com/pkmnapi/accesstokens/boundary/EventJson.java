@@ -23,16 +23,8 @@ final class EventJson {
                 .add("date_event", DateTimeFormatter.ISO_INSTANT.format(event.dateEvent().truncatedTo(ChronoUnit.MILLIS)))
                 .add("kind", event.kind())
                 .add("outcome", event.outcome());
-        if (event.tokenId() == null) {
-            attributes.addNull("token_id");
-        } else {
-            attributes.add("token_id", event.tokenId());
-        }
-        if (event.clientAddress() == null) {
-            attributes.addNull("client_address");
-        } else {
-            attributes.add("client_address", event.clientAddress());
-        }
+        JsonObjects.addText(attributes, "token_id", event.tokenId());
+        JsonObjects.addText(attributes, "client_address", event.clientAddress());
         attributes.add("occurrences", event.occurrences());
         return JsonObjects.builder()
                 .add("id", event.id())

@@ -23,11 +23,7 @@ final class TokenJson {
     static JsonObjectBuilder of(String id, String emailAddress, String name, Instant created, Instant lastUsed,
             Instant expires, boolean current) {
         JsonObjectBuilder attributes = JsonObjects.builder().add("email_address", emailAddress);
-        if (name == null) {
-            attributes.addNull("name");
-        } else {
-            attributes.add("name", name);
-        }
+        JsonObjects.addText(attributes, "name", name);
         time(attributes, "date_create", created);
         time(attributes, "date_last_used", lastUsed);
         time(attributes, "date_expire", expires);

@@ -132,18 +132,10 @@ public class Audit {
                 .add("time", DateTimeFormatter.ISO_INSTANT.format(event.dateEvent()))
                 .add("kind", event.kind())
                 .add("outcome", event.outcome());
-        optional(line, "token_id", event.tokenId());
-        optional(line, "email_address", event.emailAddress());
-        optional(line, "client_address", event.clientAddress());
+        JsonObjects.addText(line, "token_id", event.tokenId());
+        JsonObjects.addText(line, "email_address", event.emailAddress());
+        JsonObjects.addText(line, "client_address", event.clientAddress());
         return line.add("occurrences", event.occurrences()).build().toString();
-    }
-
-    private static void optional(JsonObjectBuilder line, String name, String value) {
-        if (value == null) {
-            line.addNull(name);
-        } else {
-            line.add(name, value);
-        }
     }
 
     private String clientAddress() {
