@@ -5,9 +5,11 @@ import com.pkmnapi.platform.Settings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -54,11 +57,21 @@ public class Mailer {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
     @Inject
     Metrics metrics;
 
     private MailComposer composer;
     private Semaphore inFlight;
+    private ServiceFilesOnce serviceFiles;
+    /**
+     * Cuts conversations off at their deadline: one thread of the container's, made at start, so
+     * that a mail's watchdog is a plain timer entry (the managed scheduler would capture the
+     * request's context for each).
+     */
+    private ScheduledThreadPoolExecutor watchdogs;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // the observer makes the bean, and so its lookup, eager
@@ -80,11 +93,19 @@ public class Mailer {
                     + settings.mailFrom(), e);
         }
         recordSockets(session.getProperties());
+        serviceFiles = new ServiceFilesOnce(Thread.currentThread().getContextClassLoader());
+        watchdogs = new ScheduledThreadPoolExecutor(1, threads);
+        watchdogs.setRemoveOnCancelPolicy(true);
         inFlight = new Semaphore(settings.mailMaxInFlight());
         Gauge.builder("pkmnapi.mails.in.flight", inFlight, slots -> settings.mailMaxInFlight() - slots.availablePermits())
                 .description("SMTP conversations this server holds or has reserved a place for")
                 .strongReference(true)
                 .register(metrics.registry());
+    }
+
+    @PreDestroy
+    void stopWatchdogs() {
+        watchdogs.shutdownNow();
     }
 
     /** The sockets of both SMTP flavours, so that a conversation can be cut off at its deadline. */
@@ -153,20 +174,25 @@ public class Mailer {
         Timer.Sample sample = Timer.start(metrics.registry());
         String outcome = "failed";
         SmtpSockets.Conversation conversation = SmtpSockets.begin();
-        ScheduledFuture<?> watchdog = scheduler.schedule(conversation::cutOff,
+        ScheduledFuture<?> watchdog = watchdogs.schedule(conversation::cutOff,
                 settings.mailTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        Transport transport = null;
         try {
-            MimeMessage message = composition.compose();
-            transport = message.getSession().getTransport(message.getAllRecipients()[0]);
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
+            serviceFiles.around(() -> {
+                MimeMessage message = composition.compose();
+                Transport transport = message.getSession().getTransport(message.getAllRecipients()[0]);
+                try {
+                    transport.connect();
+                    transport.sendMessage(message, message.getAllRecipients());
+                } finally {
+                    closeQuietly(transport);
+                }
+                return null;
+            });
             outcome = "sent";
         } catch (MessagingException e) {
             throw new MailNotSent(conversation.wasCutOff()
                     ? "no answer within " + settings.mailTimeout().toSeconds() + " s" : e.getMessage(), e);
         } finally {
-            closeQuietly(transport);
             watchdog.cancel(false);
             conversation.close();
             sample.stop(Timer.builder("pkmnapi.mails")
