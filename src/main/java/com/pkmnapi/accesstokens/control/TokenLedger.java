@@ -56,7 +56,7 @@ public class TokenLedger {
     /**
      * Records a new token for the address and starts its re-send window, if the rules allow one
      * and a mail slot is free. The token is live from the commit on, before it is mailed, so that
-     * a mail that arrives always carries a token that verifies.
+     * a mail that arrives always carries a token that verifies; its audit event commits with it.
      *
      * @throws ResendWindowOpen if the address was sent a token within the re-send window
      * @throws TokenLimitReached if the address holds the most live tokens it may (tokens never
@@ -78,14 +78,19 @@ public class TokenLedger {
                 options.lifetime().or(settings::tokenLifetime).map(now::plus).orElse(null),
                 options.name().map(TokenName::value).orElse(null));
         em.persist(stored);
+        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, stored.id(), address.normalized());
         Instant previous = mailbox.lastTokenMail();
         mailbox.tokenMailSent(now);
         return new IssuedToken(stored.id(), token, address, now, previous);
     }
 
-    /** Undoes a token whose mail did not go out: the token goes, the re-send window is as before. */
-    public void forgetToken(IssuedToken issued) {
+    /**
+     * Undoes a token whose mail did not go out: the token goes, the re-send window is as before,
+     * and the refusal is recorded with the token's id, after its {@code token_issued}.
+     */
+    public void forgetToken(IssuedToken issued, MailNotSent failure) {
         Mailbox mailbox = lock(issued.address());
+        audit.record(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcomes.of(failure), issued.id(), issued.address().normalized());
         AccessToken stored = em.find(AccessToken.class, issued.id());
         if (stored != null) {
             em.remove(stored);

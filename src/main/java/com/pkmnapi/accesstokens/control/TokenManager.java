@@ -70,15 +70,17 @@ public class TokenManager {
      */
     public void issue(EmailAddress address, TokenOptions options) {
         try {
-            String id = mailToken(address, options);
-            audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, id, address.normalized());
+            mailToken(address, options);
+        } catch (MailNotSent failure) {
+            // recorded by the ledger, with the token it undid
+            throw failure;
         } catch (Refusal refusal) {
             audit.record(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
             throw refusal;
         }
     }
 
-    private String mailToken(EmailAddress address, TokenOptions options) {
+    private void mailToken(EmailAddress address, TokenOptions options) {
         requireAllowed(address);
         Duration longest = settings.tokenLifetime().orElse(LONGEST_LIFETIME);
         options.lifetime().filter(lifetime -> lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(longest) > 0)
@@ -91,11 +93,10 @@ public class TokenManager {
             try {
                 mailer.sendAccessToken(address, issued.token(), options.name());
             } catch (MailNotSent failure) {
-                ledger.forgetToken(issued);
+                ledger.forgetToken(issued, failure);
                 throw failure;
             }
             LOG.info(() -> "Issued access token " + issued.id());
-            return issued.id();
         } finally {
             slot.release();
         }

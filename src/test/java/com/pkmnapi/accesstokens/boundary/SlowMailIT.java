@@ -11,6 +11,7 @@ import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
 import com.pkmnapi.testsupport.Mails;
 import com.pkmnapi.testsupport.SlowSmtpServer;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -106,6 +107,16 @@ class SlowMailIT {
         String refused = Mails.token(SlowSmtpServer.plainText(refusedMail.get()));
         assertError(api.current(refused), 401, "error_access_tokens_unauthorized");
         assertEquals(200, api.current(earlier).statusCode(), "the earlier token is untouched");
+        List<String> trail = Api.json(api.events(earlier, "?limit=3")).getJsonArray("data").stream()
+                .map(JsonValue::asJsonObject).map(event -> event.getJsonObject("attributes"))
+                .map(event -> event.getString("kind") + " " + event.getString("outcome") + " "
+                        + (event.isNull("token_id") ? "-" : event.getString("token_id")))
+                .toList();
+        assertEquals(3, trail.size(), trail::toString);
+        String refusedId = trail.get(0).substring(trail.get(0).lastIndexOf(' ') + 1);
+        assertEquals(List.of("token_request_refused mail_failed " + refusedId, "token_issued success " + refusedId),
+                trail.subList(0, 2), "the refused mail's token, issued and then undone, in the owner's trail");
+        assertTrue(trail.get(2).startsWith("token_issued success ") && !trail.get(2).endsWith(refusedId), trail::toString);
         smtp.behave();
         assertEquals(201, api.requestToken(address).statusCode(), "the refused mail started no re-send window");
     }
