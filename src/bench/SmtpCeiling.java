@@ -4,6 +4,9 @@ import com.pkmnapi.accesstokens.control.Secrets;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * service sends them, at the given concurrency. Issuance can at best come near this. For the
  * benchmark only.
  *
- * java -cp target/classes:<Jakarta Mail jars> SmtpCeiling.java <host> <port> <threads> <seconds> [<warm-up seconds>]
+ * java -cp target/classes:<Jakarta Mail jars> SmtpCeiling.java <host> <port> <threads> <seconds> [<warm-up seconds> [<SMTP server's process id>]]
  *
- * prints the mails per second of the measured seconds and the number of mails that failed (the
- * warm-up's mails are not counted).
+ * prints the mails per second of the measured seconds, the number of mails that failed (the
+ * warm-up's mails are not counted), and the processor time per mail of the measured seconds in
+ * milliseconds: this client's, and the SMTP server's where its process id is given (Linux /proc;
+ * else -1).
  */
 public class SmtpCeiling {
 
@@ -33,9 +38,27 @@ public class SmtpCeiling {
         MailComposer composer = new MailComposer(Session.getInstance(properties),
                 new InternetAddress("Pkmnapi <bench@localhost>"));
         String run = "ceiling-" + System.currentTimeMillis();
+        long serverPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
         send(composer, run + "-warm", threads, warmUpSeconds);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long clientCpu = os.getProcessCpuTime();
+        long serverCpu = cpuNanos(serverPid);
         long[] sentAndFailed = send(composer, run, threads, seconds);
-        System.out.printf("%.1f %d%n", sentAndFailed[0] / (double) seconds, sentAndFailed[1]);
+        double mails = Math.max(1, sentAndFailed[0]);
+        double clientMs = (os.getProcessCpuTime() - clientCpu) / 1e6 / mails;
+        double serverMs = serverPid < 0 ? -1 : (cpuNanos(serverPid) - serverCpu) / 1e6 / mails;
+        System.out.printf("%.1f %d %.2f %.2f%n", sentAndFailed[0] / (double) seconds, sentAndFailed[1], clientMs, serverMs);
+    }
+
+    /** The processor time a process has used so far (user and system), from Linux's /proc. */
+    private static long cpuNanos(long pid) throws java.io.IOException {
+        if (pid < 0) {
+            return 0;
+        }
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; in ticks of 10 ms
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 
     /** Sends token mails from the given threads for the given time; answers {sent, failed}. */

@@ -22,7 +22,9 @@
 # Settings (environment): BENCH_DB (derby), BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP_SECONDS (30),
 # BENCH_CONNECTIONS (16),
 # BENCH_THREADS (2), BENCH_LARGE_TOKENS (1000000), BENCH_PORT (8190), BENCH_SMTP_PORT (3325),
-# BENCH_MAIL_API_PORT (8195), BENCH_SLOW_SMTP_PORT (3326).
+# BENCH_MAIL_API_PORT (8195), BENCH_SLOW_SMTP_PORT (3326), BENCH_ONLY (unset; "issuance" measures only
+# issuance beside the SMTP ceiling, with 10^3 tokens), BENCH_SERVER_OPTS (more JVM options for the
+# server, for example a flight recording: -XX:StartFlightRecording=filename=target/bench/issue.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -39,6 +41,12 @@ MAIL_API_PORT=${BENCH_MAIL_API_PORT:-8195}
 SLOW_SMTP_PORT=${BENCH_SLOW_SMTP_PORT:-3326}
 WORK=target/bench
 DB=${BENCH_DB:-derby}
+ONLY=${BENCH_ONLY:-}
+read -r -a SERVER_OPTS <<<"${BENCH_SERVER_OPTS:-}"
+case "$ONLY" in
+    "" | issuance) ;;
+    *) echo "BENCH_ONLY must be unset or issuance, not $ONLY" >&2; exit 2 ;;
+esac
 PG_ADMIN_URL=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}
 PG_DRIVER_VERSION=42.7.14
 case "$DB" in
@@ -114,7 +122,7 @@ start_server() {
     env -u PKMNAPI_SMTP_USER -u PKMNAPI_SMTP_PASSWORD "${db_settings[@]}" PKMNAPI_RATE_LIMIT_REQUESTS=2000000000 \
         PKMNAPI_SMTP_HOST=127.0.0.1 PKMNAPI_SMTP_PORT="$SMTP_PORT" PKMNAPI_SMTP_TLS=none \
         PKMNAPI_MAIL_FROM='Pkmnapi <bench@localhost>' "$@" \
-        java -Xms1g -Xmx1g -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
+        java -Xms1g -Xmx1g "${SERVER_OPTS[@]}" -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
         --postbootcommandfile server-config/payara/post-boot-commands.asadmin "${db_addlibs[@]}" \
         --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &
@@ -141,6 +149,13 @@ to_ms() {
 }
 
 results="$WORK/results.tsv"
+# processor time per mail, in ms: label, then the process and its share
+cpu_results="$WORK/cpu.tsv"
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+# the processor time (ms) a process has used so far, from /proc: utime and stime
+cpu_ms() { awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); print ($12 + $13) * t }' "/proc/$1/stat"; }
+# the processor time (ms) of this shell's children that have ended: cutime and cstime
+children_cpu_ms() { awk -v t="$TICK_MS" '{ sub(/^.*\) /, ""); print ($14 + $15) * t }' "/proc/$$/stat"; }
 # warm <wrk arguments...>: load that is not measured, for the JIT
 warm() {
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$@" >/dev/null
@@ -153,6 +168,7 @@ measure() {
     local out
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency "$@")
     echo "$out" >>"$WORK/wrk.log"
+    LAST_REQUESTS=$(echo "$out" | awk '/requests in/ { print $1 }')
     local rps avg p50 p99 errors
     rps=$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')
     avg=$(echo "$out" | awk '$1 == "Latency" { print $2; exit }' | to_ms)
@@ -200,12 +216,17 @@ CEILING="SMTP ceiling (plain Jakarta Mail)"
 # the bearer header goes on every request: the ceiling ignores it, the check needs it
 AUTH=(-H "Authorization: Bearer $TOKEN")
 : >"$results"
-for tokens in "$SMALL" "$LARGE"; do
+: >"$cpu_results"
+sizes=("$SMALL")
+if [ -z "$ONLY" ]; then sizes+=("$LARGE"); fi
+for tokens in "${sizes[@]}"; do
     echo "Seeding to $tokens tokens"
     seed "$tokens"
     start_server
     echo "Measuring with $tokens tokens (wrk -t$THREADS -c$CONNECTIONS; ${WARMUP} s warm-up; $ROUNDS rounds of ${SECONDS_EACH} s)"
-    rounds "$tokens" "$TRIVIAL" "$BASE/v1/health" "$VERIFY" "$BASE/v1/access_tokens/current"
+    if [ -z "$ONLY" ]; then
+        rounds "$tokens" "$TRIVIAL" "$BASE/v1/health" "$VERIFY" "$BASE/v1/access_tokens/current"
+    fi
     if [ "$tokens" = "$SMALL" ]; then
         warm -s src/bench/issue.lua "$BASE/v1/access_tokens" -- warm
         # issuance and the SMTP ceiling take turns, as the other figures do with theirs; before
@@ -213,20 +234,61 @@ for tokens in "$SMALL" "$LARGE"; do
         # mail slot taken and gets the 503 of the bound, or shares GreenMail with them)
         for ((round = 1; round <= ROUNDS; round++)); do
             sleep 2
+            cpu_before=("$(cpu_ms "$server_pid")" "$(cpu_ms "$mail_pid")" "$(children_cpu_ms)")
             measure "$ISSUE" "$tokens" -s src/bench/issue.lua "$BASE/v1/access_tokens" -- "$(date +%s)-$round"
+            cpu_after=("$(cpu_ms "$server_pid")" "$(cpu_ms "$mail_pid")" "$(children_cpu_ms)")
+            awk -v n="$LAST_REQUESTS" -v s0="${cpu_before[0]}" -v s1="${cpu_after[0]}" -v m0="${cpu_before[1]}" \
+                -v m1="${cpu_after[1]}" -v w0="${cpu_before[2]}" -v w1="${cpu_after[2]}" \
+                'BEGIN { printf "issuance\t%.2f\t%.2f\t%.2f\n", (s1 - s0) / n, (m1 - m0) / n, (w1 - w0) / n }' >>"$cpu_results"
             sleep 2
             # the same SMTP server, the same concurrency, no service in between (after a warm-up of
             # its own: a new JVM)
-            read -r ceiling failed < <(java -cp "target/classes:$(cat target/bench-classpath.txt)" \
-                src/bench/SmtpCeiling.java 127.0.0.1 "$SMTP_PORT" "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP")
+            read -r ceiling failed client_ms smtp_ms < <(java -cp "target/classes:$(cat target/bench-classpath.txt)" \
+                src/bench/SmtpCeiling.java 127.0.0.1 "$SMTP_PORT" "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP" "$mail_pid")
+            printf 'ceiling\t%s\t%s\t\n' "$client_ms" "$smtp_ms" >>"$cpu_results"
             printf '%s\t%s\t%s\t\t\t\t%s\n' "$CEILING" "$tokens" "$ceiling" "$failed" >>"$results"
             printf '  %-42s %9s tokens %10s mails/s  failed %s\n' "$CEILING" "$tokens" "$ceiling" "$failed"
         done
+    fi
+    if [ -n "$ONLY" ]; then
+        continue
     fi
     # the same check with the token cache off: every request looks the token up in the database
     start_server PKMNAPI_TOKEN_CACHE_SECONDS=0
     rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current"
 done
+
+# the median requests/s of a label's runs
+rps() {
+    awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results" | sort -n \
+        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# the median of column $2 of the processor-time rows labelled $1
+cpu_median() {
+    awk -F'\t' -v l="$1" -v c="$2" '$1 == l { print $c }' "$cpu_results" | sort -n \
+        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+print_cpu() {
+    echo "Processor time per mail (ms, medians; $(nproc) cores give $(($(nproc) * 1000)) ms a second):"
+    echo "  issuance: the server $(cpu_median issuance 2), GreenMail $(cpu_median issuance 3), wrk $(cpu_median issuance 4)"
+    echo "  SMTP ceiling: the client $(cpu_median ceiling 2), GreenMail $(cpu_median ceiling 3)"
+}
+if [ -n "$ONLY" ]; then
+    issue=$(rps "$ISSUE" "$SMALL")
+    smtp_ceiling=$(rps "$CEILING" "$SMALL")
+    echo
+    echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+    echo "Medians: issuance $issue req/s, SMTP ceiling $smtp_ceiling mails/s"
+    echo "issuance / SMTP ceiling: $(ratio "$issue" "$smtp_ceiling")   (target >= 0.80)"
+    print_cpu
+    if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
+        echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
+        exit 1
+    fi
+    exit 0
+fi
 
 echo "Token checks without cache while 40 + 10 token requests are stuck on an SMTP server that"
 echo "answers each command after 9 s"
@@ -250,12 +312,6 @@ wait "${stuck[@]}"
 stall_statuses=$(sort "$WORK/stall-statuses.txt" | uniq -c | awk '{ printf "%s%s x %s", sep, $1, $2; sep = ", " }')
 echo "  the 50 stuck requests answered: $stall_statuses"
 
-# the median requests/s of a label's runs
-rps() {
-    awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results" | sort -n \
-        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 trivial=$(rps "$TRIVIAL" "$SMALL")
 verify=$(rps "$VERIFY" "$SMALL")
 uncached=$(rps "$UNCACHED" "$SMALL")
@@ -278,6 +334,7 @@ printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$tr
     "verify, $LARGE / $SMALL tokens:" "$(ratio "$verify_large" "$verify")   (target >= 0.90)" \
     "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")" \
     "issuance / SMTP ceiling ($smtp_ceiling mails/s):" "$(ratio "$issue" "$smtp_ceiling")   (target >= 0.80)"
+print_cpu
 echo "Token checks without cache during the SMTP stall: p99 $stall_p99 ms (target < 50; without a stall," \
     "the slowest round's p99 was $uncached_p99 ms); the stuck requests answered $stall_statuses"
 if echo "$stall_statuses" | grep -q ' x 500'; then
