@@ -186,7 +186,6 @@ public class Mailer {
                 } finally {
                     closeQuietly(transport);
                 }
-                return null;
             });
             outcome = "sent";
         } catch (MessagingException e) {
@@ -207,12 +206,10 @@ public class Mailer {
     }
 
     private static void closeQuietly(Transport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                // the message was taken or refused already; a failed QUIT changes neither
-            }
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the message was taken or refused already; a failed QUIT changes neither
         }
     }
 

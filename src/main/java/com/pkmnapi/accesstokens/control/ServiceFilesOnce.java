@@ -41,19 +41,19 @@ final class ServiceFilesOnce extends ClassLoader {
     }
 
     /** Runs the work with this loader as the thread's context class loader. */
-    <T, E extends Exception> T around(Work<T, E> work) throws E {
+    <E extends Exception> void around(Work<E> work) throws E {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(this);
         try {
-            return work.run();
+            work.run();
         } finally {
             thread.setContextClassLoader(before);
         }
     }
 
     @FunctionalInterface
-    interface Work<T, E extends Exception> {
-        T run() throws E;
+    interface Work<E extends Exception> {
+        void run() throws E;
     }
 }

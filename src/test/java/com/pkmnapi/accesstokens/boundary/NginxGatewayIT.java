@@ -51,7 +51,7 @@ class NginxGatewayIT extends HttpClientTest {
     private String nginxLog() {
         try {
             return "\nnginx: " + nginx.log();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "\nnginx's log unreadable: " + e;
         }
     }
