@@ -164,6 +164,16 @@ wait_for_port() {
     exit 1
 }
 
+# start_slow_smtp <port> <ms per reply> <name>: the test suite's SlowSmtpServer (with the test class
+# path: it needs Jakarta Mail), its log in $WORK/<name>-smtp.log, its process id in started_pid; once
+# it listens
+start_slow_smtp() {
+    java -cp "target/test-classes:$(cat target/bench-classpath.txt)" com.pkmnapi.testsupport.SlowSmtpServer "$1" "$2" \
+        >"$WORK/$3-smtp.log" 2>&1 &
+    started_pid=$!
+    wait_for_port "$1" "$started_pid" "$WORK/$3-smtp.log"
+}
+
 seed() {
     stop_server
     java -cp "$seed_classpath" src/bench/SeedTokens.java "$seed_url" "$1"
@@ -288,10 +298,8 @@ for tokens in "${sizes[@]}"; do
         if [ "$SMTP_DELAY_MS" != 0 ]; then
             # the same against an SMTP server that is slow rather than busy: each reply after
             # SMTP_DELAY_MS, so that the mail server's latency, not the shared processor, limits both
-            java -cp "target/test-classes:$(cat target/bench-classpath.txt)" com.pkmnapi.testsupport.SlowSmtpServer "$LATENT_SMTP_PORT" "$SMTP_DELAY_MS" \
-                >"$WORK/latent-smtp.log" 2>&1 &
-            latent_pid=$!
-            wait_for_port "$LATENT_SMTP_PORT" "$latent_pid" "$WORK/latent-smtp.log"
+            start_slow_smtp "$LATENT_SMTP_PORT" "$SMTP_DELAY_MS" latent
+            latent_pid=$started_pid
             start_server PKMNAPI_SMTP_PORT="$LATENT_SMTP_PORT"
             issuance_rounds "$tokens" "$LATENT" "$LATENT_SMTP_PORT" "$latent_pid"
         fi
@@ -304,17 +312,37 @@ for tokens in "${sizes[@]}"; do
     rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current"
 done
 
+# the machine and the database the figures come from
+machine() {
+    echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+}
+# stops the benchmark where a measured request did not succeed
+require_all_succeeded() {
+    if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
+        echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
+        exit 1
+    fi
+}
+# stops the benchmark where a request stuck on the slow SMTP server answered 500
+require_no_500() {
+    if echo "$stall_statuses" | grep -q ' x 500'; then
+        echo "A request stuck on the SMTP server answered 500." >&2
+        exit 1
+    fi
+}
+# the median of the numbers on standard input, one a line
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 # the median requests/s of a label's runs
 rps() {
-    awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results" | sort -n \
-        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    awk -F'\t' -v l="$1" -v t="$2" '$1 == l && $2 == t { print $3 }' "$results" | median
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # the median of column $2 of the processor-time rows labelled $1
 cpu_median() {
-    awk -F'\t' -v l="$1" -v c="$2" '$1 == l { print $c }' "$cpu_results" | sort -n \
-        | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+    awk -F'\t' -v l="$1" -v c="$2" '$1 == l { print $c }' "$cpu_results" | median
 }
 print_cpu() {
     echo "Processor time per mail (ms, medians; $(nproc) cores give $(($(nproc) * 1000)) ms a second):"
@@ -340,15 +368,12 @@ if [ "$ONLY" = issuance ]; then
     issue=$(rps "$ISSUE" "$SMALL")
     smtp_ceiling=$(rps "$CEILING" "$SMALL")
     echo
-    echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+    machine
     echo "Medians: issuance $issue req/s, SMTP ceiling $smtp_ceiling mails/s"
     echo "issuance / SMTP ceiling: $(ratio "$issue" "$smtp_ceiling")   (target >= 0.80)"
     print_latent_ratio
     print_cpu
-    if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
-        echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
-        exit 1
-    fi
+    require_all_succeeded
     exit 0
 fi
 
@@ -357,9 +382,8 @@ stored=1
 if [ -z "$ONLY" ]; then stored=$LARGE; fi
 echo "Token checks without cache while 40 + 10 token requests are stuck on an SMTP server that"
 echo "answers each command after 9 s"
-java -cp "target/test-classes:$(cat target/bench-classpath.txt)" com.pkmnapi.testsupport.SlowSmtpServer "$SLOW_SMTP_PORT" 9000 >"$WORK/slow-smtp.log" 2>&1 &
-slow_pid=$!
-wait_for_port "$SLOW_SMTP_PORT" "$slow_pid" "$WORK/slow-smtp.log"
+start_slow_smtp "$SLOW_SMTP_PORT" 9000 slow
+slow_pid=$started_pid
 start_server PKMNAPI_TOKEN_CACHE_SECONDS=0 PKMNAPI_SMTP_PORT="$SLOW_SMTP_PORT"
 warm "${AUTH[@]}" "$BASE/v1/access_tokens/current"
 # the same server, warm, just before the stall: the p99 to compare with
@@ -385,13 +409,10 @@ stall_p99=$(awk -F'\t' -v l="$STALL" '$1 == l { print $6 }' "$results")
 calm_p99=$(awk -F'\t' -v l="$CALM" '$1 == l { print $6 }' "$results")
 if [ "$ONLY" = stall ]; then
     echo
-    echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+    machine
     echo "Token checks without cache during the SMTP stall: p99 $stall_p99 ms (target < 50; just before it, $calm_p99 ms);" \
         "the stuck requests answered $stall_statuses"
-    if echo "$stall_statuses" | grep -q ' x 500'; then
-        echo "A request stuck on the SMTP server answered 500." >&2
-        exit 1
-    fi
+    require_no_500
     exit 0
 fi
 
@@ -408,7 +429,7 @@ echo
 echo "Medians (requests/s): ceiling $trivial, verify $verify, verify without cache $uncached (its ceiling" \
     "$trivial_uncached), issuance $issue (SMTP ceiling $smtp_ceiling mails/s); with $LARGE tokens: verify $verify_large, without cache $uncached_large"
 echo
-echo "Database: $DB. Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(java -version 2>&1 | head -n 1)"
+machine
 echo "Ratios (one run):"
 printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$trivial")   (target >= 0.80)" \
     "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial_uncached")" \
@@ -420,11 +441,5 @@ print_latent_ratio
 print_cpu
 echo "Token checks without cache during the SMTP stall: p99 $stall_p99 ms (target < 50; just before it, $calm_p99 ms;" \
     "the slowest round's p99 without a stall $uncached_p99 ms); the stuck requests answered $stall_statuses"
-if echo "$stall_statuses" | grep -q ' x 500'; then
-    echo "A request stuck on the SMTP server answered 500." >&2
-    exit 1
-fi
-if awk -F'\t' '$7 != 0 { found = 1 } END { exit !found }' "$results"; then
-    echo "Some requests did not succeed (non-2xx above): the figures are not valid." >&2
-    exit 1
-fi
+require_no_500
+require_all_succeeded
