@@ -2,8 +2,12 @@ package com.pkmnapi.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +29,20 @@ class ApiErrorTest {
         "418, error_bad_request", "502, error_internal_server"})
     void aBareStatusGetsItsGenericEntryNeverOneOfTheAccessTokenEndpoints(int status, String id) {
         assertEquals(id, ApiError.ofStatus(status).id());
+    }
+
+    /** The OpenAPI description promises exactly the errors the service can answer with. */
+    @Test
+    void theErrorIdsOfTheOpenApiDescriptionAreExactlyTheCatalogues() throws IOException {
+        String description;
+        try (InputStream in = ApiError.class.getResourceAsStream("openapi.json")) {
+            description = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<String> described = Pattern.compile("\\berror_[a-z_]+").matcher(description).results()
+                .map(match -> match.group())
+                .collect(Collectors.toSet());
+
+        assertEquals(Arrays.stream(ApiError.values()).map(ApiError::id).collect(Collectors.toSet()), described);
     }
 
     @Test
