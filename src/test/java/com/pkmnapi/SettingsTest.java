@@ -1,11 +1,23 @@
-package com.pkmnapi.platform;
+package com.pkmnapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pkmnapi.accesstokens.control.TokenPolicy;
+import com.pkmnapi.audit.control.AuditSettings;
+import com.pkmnapi.mail.MailSettings;
+import com.pkmnapi.platform.ConfigValues;
+import com.pkmnapi.platform.DatabaseSettings;
+import com.pkmnapi.platform.EdgeSettings;
+import com.pkmnapi.platform.RateLimitSettings;
+import com.pkmnapi.platform.TrustedProxies;
+import com.pkmnapi.testsupport.TestConfig;
+import io.smallrye.config.EnvConfigSource;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +25,23 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/**
+ * The settings of every concern, each made from a real MicroProfile Config with the WAR's own
+ * defaults file below the values a test sets ({@link TestConfig}).
+ */
 class SettingsTest {
 
     private static final String[] NUMBERS = {
-        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.RATE_LIMIT_WRONG_CODES, Settings.TOKEN_CAP,
-        Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS, Settings.RATE_LIMIT_REQUESTS,
-        Settings.RATE_LIMIT_WINDOW_SECONDS, Settings.RATE_LIMIT_FAILED_CHECKS, Settings.AUDIT_RETENTION_DAYS};
+        TokenPolicy.RESEND_WINDOW_SECONDS, TokenPolicy.CODE_LIFETIME_SECONDS, RateLimitSettings.WRONG_CODES, TokenPolicy.TOKEN_CAP,
+        TokenPolicy.TOKEN_LIFETIME_SECONDS, TokenPolicy.LAST_USED_RESOLUTION_SECONDS, RateLimitSettings.REQUESTS,
+        RateLimitSettings.WINDOW_SECONDS, RateLimitSettings.FAILED_CHECKS, AuditSettings.RETENTION_DAYS};
 
     @Test
     void defaults() {
@@ -54,38 +71,38 @@ class SettingsTest {
                 Map.entry("pkmnapi.audit.retention.days", "30"),
                 Map.entry("pkmnapi.metrics.allowed", "10.1.0.0/16")));
 
-        assertEquals("Tokens <tokens@example.com>", settings.mailFrom());
-        assertEquals("java:global/mail/other", settings.mailSession());
-        assertEquals(Optional.of(URI.create("https://tokens.example.com/")), settings.publicBaseUrl());
-        assertEquals(Duration.ofSeconds(60), settings.resendWindow());
-        assertEquals(Duration.ofSeconds(900), settings.codeLifetime());
-        assertEquals(3, settings.rateLimitWrongCodes());
-        assertEquals(2, settings.tokenCap());
-        assertEquals("jdbc:postgresql://db/pkmnapi", settings.jdbcUrl());
-        assertEquals(Optional.of("pkmnapi"), settings.jdbcUser());
-        assertEquals(Optional.of("secret"), settings.jdbcPassword());
-        assertEquals(Optional.of(Duration.ofDays(1)), settings.tokenLifetime());
-        assertEquals(Duration.ofSeconds(300), settings.lastUsedResolution());
-        assertEquals(30, settings.rateLimitRequests());
-        assertEquals(Duration.ofSeconds(10), settings.rateLimitWindow());
-        assertEquals(15, settings.rateLimitFailedChecks());
-        assertEquals("[10.0.0.1/32]", settings.trustedProxies().toString());
-        assertEquals(Set.of("https://app.example.com"), settings.corsAllowedOrigins());
-        assertEquals(Duration.ofDays(30), settings.auditRetention());
-        assertEquals("[10.1.0.0/16]", settings.metricsAllowed().toString());
+        assertEquals("Tokens <tokens@example.com>", settings.mail().from());
+        assertEquals("java:global/mail/other", settings.mail().session());
+        assertEquals(Optional.of(URI.create("https://tokens.example.com/")), settings.edge().publicBaseUrl());
+        assertEquals(Duration.ofSeconds(60), settings.policy().resendWindow());
+        assertEquals(Duration.ofSeconds(900), settings.policy().codeLifetime());
+        assertEquals(3, settings.rateLimits().wrongCodes());
+        assertEquals(2, settings.policy().tokenCap());
+        assertEquals("jdbc:postgresql://db/pkmnapi", settings.database().jdbcUrl());
+        assertEquals(Optional.of("pkmnapi"), settings.database().jdbcUser());
+        assertEquals(Optional.of("secret"), settings.database().jdbcPassword());
+        assertEquals(Optional.of(Duration.ofDays(1)), settings.policy().tokenLifetime());
+        assertEquals(Duration.ofSeconds(300), settings.policy().lastUsedResolution());
+        assertEquals(30, settings.rateLimits().requests());
+        assertEquals(Duration.ofSeconds(10), settings.rateLimits().window());
+        assertEquals(15, settings.rateLimits().failedChecks());
+        assertEquals("[10.0.0.1/32]", settings.edge().trustedProxies().toString());
+        assertEquals(Set.of("https://app.example.com"), settings.edge().corsAllowedOrigins());
+        assertEquals(Duration.ofDays(30), settings.audit().retention());
+        assertEquals("[10.1.0.0/16]", settings.edge().metricsAllowed().toString());
     }
 
     @Test
     void theMetricsAreForLoopbackUnlessSetAndAnEntryThatIsNoAddressStops() {
         Settings defaults = settingsOf(Map.of());
-        assertEquals(Duration.ofDays(365), defaults.auditRetention());
-        assertTrue(defaults.metricsAllowed().trusts(java.net.InetAddress.getLoopbackAddress()));
-        assertTrue(defaults.metricsAllowed().trusts(IpAddresses.parse("::1")));
-        assertFalse(defaults.metricsAllowed().trusts(IpAddresses.parse("127.0.0.2")), "the two loopback addresses only");
-        assertFalse(defaults.metricsAllowed().trusts(IpAddresses.parse("10.1.2.3")));
+        assertEquals(Duration.ofDays(365), defaults.audit().retention());
+        assertTrue(defaults.edge().metricsAllowed().trusts(java.net.InetAddress.getLoopbackAddress()));
+        assertTrue(defaults.edge().metricsAllowed().trusts(ip("::1")));
+        assertFalse(defaults.edge().metricsAllowed().trusts(ip("127.0.0.2")), "the two loopback addresses only");
+        assertFalse(defaults.edge().metricsAllowed().trusts(ip("10.1.2.3")));
 
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.METRICS_ALLOWED, "prometheus.corp.example")));
+                () -> settingsOf(Map.of(EdgeSettings.METRICS_ALLOWED, "prometheus.corp.example")));
         assertTrue(refusal.getMessage().contains("PKMNAPI_METRICS_ALLOWED"), refusal.getMessage());
     }
 
@@ -93,7 +110,7 @@ class SettingsTest {
     void databaseDirectoryGoesIntoTheDefaultJdbcUrl() {
         Settings settings = settingsOf(Map.of("pkmnapi.database.dir", "/var/lib/pkmnapi/derby"));
 
-        assertEquals("jdbc:derby:/var/lib/pkmnapi/derby;create=true", settings.jdbcUrl());
+        assertEquals("jdbc:derby:/var/lib/pkmnapi/derby;create=true", settings.database().jdbcUrl());
     }
 
     @Test
@@ -102,32 +119,32 @@ class SettingsTest {
                 "pkmnapi.database.dir", "/var/lib/pkmnapi/derby",
                 "pkmnapi.jdbc.url", "jdbc:derby:memory:test;create=true"));
 
-        assertEquals("jdbc:derby:memory:test;create=true", settings.jdbcUrl());
+        assertEquals("jdbc:derby:memory:test;create=true", settings.database().jdbcUrl());
     }
 
     @Test
     void numbersMayBeSurroundedByWhitespace() {
-        assertEquals(Duration.ofSeconds(700), settingsOf(Map.of(Settings.RESEND_WINDOW_SECONDS, " 700 ")).resendWindow());
+        assertEquals(Duration.ofSeconds(700), settingsOf(Map.of(TokenPolicy.RESEND_WINDOW_SECONDS, " 700 ")).policy().resendWindow());
     }
 
     @Test
     void environmentNameIsTheUpperCaseNameWithUnderscores() {
-        assertEquals("PKMNAPI_MAIL_FROM", Settings.environmentName("pkmnapi.mail.from"));
-        assertEquals("PKMNAPI_RESEND_WINDOW_SECONDS", Settings.environmentName(Settings.RESEND_WINDOW_SECONDS));
-        assertEquals("PKMNAPI_PUBLIC_BASE_URL", Settings.environmentName(Settings.PUBLIC_BASE_URL));
+        assertEquals("PKMNAPI_MAIL_FROM", ConfigValues.environmentName("pkmnapi.mail.from"));
+        assertEquals("PKMNAPI_RESEND_WINDOW_SECONDS", ConfigValues.environmentName(TokenPolicy.RESEND_WINDOW_SECONDS));
+        assertEquals("PKMNAPI_PUBLIC_BASE_URL", ConfigValues.environmentName(EdgeSettings.PUBLIC_BASE_URL));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://tokens.example.com", "https://tokens.example.com/"})
     void publicBaseUrlEndsWithASlash(String value) {
         assertEquals(Optional.of(URI.create("https://tokens.example.com/")),
-                settingsOf(Map.of(Settings.PUBLIC_BASE_URL, value)).publicBaseUrl());
+                settingsOf(Map.of(EdgeSettings.PUBLIC_BASE_URL, value)).edge().publicBaseUrl());
     }
 
     @Test
     void publicBaseUrlKeepsItsPathAndPort() {
         assertEquals(Optional.of(URI.create("http://localhost:8080/pkmnapi/")),
-                settingsOf(Map.of(Settings.PUBLIC_BASE_URL, "http://localhost:8080/pkmnapi")).publicBaseUrl());
+                settingsOf(Map.of(EdgeSettings.PUBLIC_BASE_URL, "http://localhost:8080/pkmnapi")).edge().publicBaseUrl());
     }
 
     static Stream<Arguments> invalidNumbers() {
@@ -141,7 +158,7 @@ class SettingsTest {
         IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> settingsOf(Map.of(name, value)));
 
         assertTrue(refusal.getMessage().contains(name), refusal.getMessage());
-        assertTrue(refusal.getMessage().contains(Settings.environmentName(name)), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains(ConfigValues.environmentName(name)), refusal.getMessage());
         assertTrue(refusal.getMessage().contains(value), refusal.getMessage());
     }
 
@@ -159,7 +176,7 @@ class SettingsTest {
             "https://"})
     void anInvalidPublicBaseUrlStopsWithTheSettingAndItsEnvironmentVariable(String value) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.PUBLIC_BASE_URL, value)));
+                () -> settingsOf(Map.of(EdgeSettings.PUBLIC_BASE_URL, value)));
 
         assertTrue(refusal.getMessage().contains("pkmnapi.public.base.url"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("PKMNAPI_PUBLIC_BASE_URL"), refusal.getMessage());
@@ -168,13 +185,13 @@ class SettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t", "  \n "})
     void blankValuesCountAsUnset(String blank) {
-        Map<String, String> allBlank = Stream.of(Settings.MAIL_FROM, Settings.MAIL_SESSION, Settings.PUBLIC_BASE_URL,
-                        Settings.RESEND_WINDOW_SECONDS, Settings.CODE_LIFETIME_SECONDS, Settings.RATE_LIMIT_WRONG_CODES,
-                        Settings.TOKEN_CAP, Settings.JDBC_URL, Settings.JDBC_USER, Settings.JDBC_PASSWORD,
-                        Settings.TOKEN_LIFETIME_SECONDS, Settings.LAST_USED_RESOLUTION_SECONDS,
-                        Settings.RATE_LIMIT_REQUESTS, Settings.RATE_LIMIT_WINDOW_SECONDS,
-                        Settings.RATE_LIMIT_FAILED_CHECKS, Settings.TRUSTED_PROXIES,
-                        Settings.CORS_ALLOWED_ORIGINS, Settings.TOKEN_CACHE_SECONDS)
+        Map<String, String> allBlank = Stream.of(MailSettings.FROM, MailSettings.SESSION, EdgeSettings.PUBLIC_BASE_URL,
+                        TokenPolicy.RESEND_WINDOW_SECONDS, TokenPolicy.CODE_LIFETIME_SECONDS, RateLimitSettings.WRONG_CODES,
+                        TokenPolicy.TOKEN_CAP, DatabaseSettings.JDBC_URL, DatabaseSettings.JDBC_USER, DatabaseSettings.JDBC_PASSWORD,
+                        TokenPolicy.TOKEN_LIFETIME_SECONDS, TokenPolicy.LAST_USED_RESOLUTION_SECONDS,
+                        RateLimitSettings.REQUESTS, RateLimitSettings.WINDOW_SECONDS,
+                        RateLimitSettings.FAILED_CHECKS, EdgeSettings.TRUSTED_PROXIES,
+                        EdgeSettings.CORS_ALLOWED_ORIGINS, TokenPolicy.TOKEN_CACHE_SECONDS)
                 .collect(Collectors.toMap(name -> name, name -> blank));
 
         assertDefaults(settingsOf(allBlank));
@@ -182,14 +199,14 @@ class SettingsTest {
 
     @Test
     void trustedProxiesAreACommaSeparatedListOfAddressesAndRangesWithoutSpacesOrEmptyItems() {
-        TrustedProxies proxies = settingsOf(Map.of(Settings.TRUSTED_PROXIES,
-                " 10.0.0.1 , ,192.168.0.0/16,,  ::1 , 2001:db8::/32,")).trustedProxies();
+        TrustedProxies proxies = settingsOf(Map.of(EdgeSettings.TRUSTED_PROXIES,
+                " 10.0.0.1 , ,192.168.0.0/16,,  ::1 , 2001:db8::/32,")).edge().trustedProxies();
 
         for (String trusted : new String[] {"10.0.0.1", "192.168.7.7", "0:0:0:0:0:0:0:1", "2001:db8:ffff::1"}) {
-            assertTrue(proxies.trusts(IpAddresses.parse(trusted)), trusted);
+            assertTrue(proxies.trusts(ip(trusted)), trusted);
         }
         for (String untrusted : new String[] {"10.0.0.2", "192.169.0.1", "::2", "2001:db9::1"}) {
-            assertFalse(proxies.trusts(IpAddresses.parse(untrusted)), untrusted);
+            assertFalse(proxies.trusts(ip(untrusted)), untrusted);
         }
     }
 
@@ -197,7 +214,7 @@ class SettingsTest {
     @ValueSource(strings = {"proxy.example.com", "10.0.0.0/33", "10.0.0.1:8080", "unknown"})
     void aTrustedProxyThatIsNoAddressOrRangeStopsWithTheSettingAndItsEnvironmentVariable(String entry) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.TRUSTED_PROXIES, "10.0.0.1, " + entry)));
+                () -> settingsOf(Map.of(EdgeSettings.TRUSTED_PROXIES, "10.0.0.1, " + entry)));
 
         assertTrue(refusal.getMessage().contains("pkmnapi.trusted.proxies"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("PKMNAPI_TRUSTED_PROXIES"), refusal.getMessage());
@@ -206,23 +223,23 @@ class SettingsTest {
 
     @Test
     void corsAllowedOriginsAreLowerCasedWithoutATrailingSlash() {
-        Settings settings = settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS,
+        Settings settings = settingsOf(Map.of(EdgeSettings.CORS_ALLOWED_ORIGINS,
                 "https://App.Example.com/ , http://localhost:3000,, HTTPS://B.EXAMPLE:8443/"));
 
         assertEquals(Set.of("https://app.example.com", "http://localhost:3000", "https://b.example:8443"),
-                settings.corsAllowedOrigins());
+                settings.edge().corsAllowedOrigins());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"*", " * ", "*,", ", *"})
     void corsAllowedOriginsKeepTheWildcard(String value) {
-        assertEquals(Set.of("*"), settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, value)).corsAllowedOrigins());
+        assertEquals(Set.of("*"), settingsOf(Map.of(EdgeSettings.CORS_ALLOWED_ORIGINS, value)).edge().corsAllowedOrigins());
     }
 
     @Test
     void corsAllowedOriginsKeepTheWildcardBesideOrigins() {
         assertEquals(Set.of("*", "https://app.example.com"),
-                settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, "*, https://app.example.com")).corsAllowedOrigins());
+                settingsOf(Map.of(EdgeSettings.CORS_ALLOWED_ORIGINS, "*, https://app.example.com")).edge().corsAllowedOrigins());
     }
 
     @ParameterizedTest
@@ -240,98 +257,131 @@ class SettingsTest {
             "https://"})
     void anInvalidCorsOriginStopsWithTheSettingAndItsEnvironmentVariable(String origin) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.CORS_ALLOWED_ORIGINS, "https://app.example.com, " + origin)));
+                () -> settingsOf(Map.of(EdgeSettings.CORS_ALLOWED_ORIGINS, "https://app.example.com, " + origin)));
 
         assertTrue(refusal.getMessage().contains("pkmnapi.cors.allowed.origins"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains("PKMNAPI_CORS_ALLOWED_ORIGINS"), refusal.getMessage());
         assertTrue(refusal.getMessage().contains(origin), refusal.getMessage());
     }
 
+    /** Every concern's settings, as one server reads them. */
+    record Settings(MailSettings mail, TokenPolicy policy, RateLimitSettings rateLimits, EdgeSettings edge,
+            DatabaseSettings database, AuditSettings audit) {
+
+        static Settings of(Config config) {
+            return new Settings(MailSettings.from(config), TokenPolicy.from(config), RateLimitSettings.from(config),
+                    EdgeSettings.from(config), DatabaseSettings.from(config), AuditSettings.from(config));
+        }
+    }
+
+    /** An address literal, parsed without a look-up. */
+    private static InetAddress ip(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
+    }
+
     private static Settings settingsOf(Map<String, String> values) {
-        return new Settings(values::get);
+        return Settings.of(TestConfig.of(values));
+    }
+
+    @Test
+    void theEnvironmentVariableOfASettingSetsIt() {
+        Settings settings = Settings.of(TestConfig.of(new EnvConfigSource(Map.of(
+                "PKMNAPI_TOKEN_CAP", "3",
+                "PKMNAPI_MAIL_RETRY_DELAYS_SECONDS", "",
+                "PKMNAPI_RESEND_WINDOW_SECONDS", " ",
+                "PKMNAPI_PUBLIC_BASE_URL", "https://tokens.example.com"), 300)));
+
+        assertEquals(3, settings.policy().tokenCap());
+        assertEquals(List.of(), settings.mail().retryDelays(), "set but empty: no retry");
+        assertEquals(Duration.ofSeconds(600), settings.policy().resendWindow(), "blank: the default");
+        assertEquals(Optional.of(URI.create("https://tokens.example.com/")), settings.edge().publicBaseUrl());
     }
 
     @Test
     void theTokenCacheTimeIsFiveSecondsByDefaultAndZeroTurnsItOff() {
-        assertEquals(Duration.ofSeconds(5), settingsOf(Map.of()).tokenCacheTime());
-        assertEquals(Duration.ZERO, settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, "0")).tokenCacheTime());
-        assertEquals(Duration.ofSeconds(30), settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, "30")).tokenCacheTime());
+        assertEquals(Duration.ofSeconds(5), settingsOf(Map.of()).policy().cacheTime());
+        assertEquals(Duration.ZERO, settingsOf(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, "0")).policy().cacheTime());
+        assertEquals(Duration.ofSeconds(30), settingsOf(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, "30")).policy().cacheTime());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "abc", "1.5"})
     void aNegativeOrNonNumericTokenCacheTimeIsRefused(String value) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.TOKEN_CACHE_SECONDS, value)));
+                () -> settingsOf(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, value)));
         assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_CACHE_SECONDS"), refusal.getMessage());
     }
 
     private static void assertDefaults(Settings settings) {
-        assertEquals("java:app/mail/pkmnapi", settings.mailSession());
-        assertEquals("Pkmnapi <noreply@localhost>", settings.mailFrom());
-        assertEquals(Duration.ofSeconds(600), settings.resendWindow());
-        assertEquals(Duration.ofSeconds(3600), settings.codeLifetime());
-        assertEquals(10, settings.rateLimitWrongCodes());
-        assertEquals(10, settings.tokenCap());
-        assertTrue(settings.jdbcUrl().startsWith("jdbc:derby:"), settings.jdbcUrl());
-        assertTrue(settings.jdbcUrl().endsWith(";create=true"), settings.jdbcUrl());
-        assertEquals(Optional.empty(), settings.publicBaseUrl());
-        assertEquals(Optional.empty(), settings.jdbcUser());
-        assertEquals(Optional.empty(), settings.jdbcPassword());
-        assertEquals(Optional.empty(), settings.tokenLifetime());
-        assertEquals(Duration.ofSeconds(60), settings.lastUsedResolution());
-        assertEquals(120, settings.rateLimitRequests());
-        assertEquals(Duration.ofSeconds(60), settings.rateLimitWindow());
-        assertEquals(60, settings.rateLimitFailedChecks());
-        assertTrue(settings.trustedProxies().isEmpty());
-        assertEquals(Set.of(), settings.corsAllowedOrigins());
-        assertEquals(Duration.ofSeconds(5), settings.tokenCacheTime());
-        assertEquals(Duration.ofDays(7), settings.tokenUnusedLifetime());
-        assertEquals(Set.of(), settings.allowedDomains());
-        assertEquals(16, settings.mailMaxInFlight());
-        assertEquals(Duration.ofSeconds(15), settings.mailTimeout());
+        assertEquals("java:app/mail/pkmnapi", settings.mail().session());
+        assertEquals("Pkmnapi <noreply@localhost>", settings.mail().from());
+        assertEquals(Duration.ofSeconds(600), settings.policy().resendWindow());
+        assertEquals(Duration.ofSeconds(3600), settings.policy().codeLifetime());
+        assertEquals(10, settings.rateLimits().wrongCodes());
+        assertEquals(10, settings.policy().tokenCap());
+        assertTrue(settings.database().jdbcUrl().startsWith("jdbc:derby:"), settings.database().jdbcUrl());
+        assertTrue(settings.database().jdbcUrl().endsWith(";create=true"), settings.database().jdbcUrl());
+        assertEquals(Optional.empty(), settings.edge().publicBaseUrl());
+        assertEquals(Optional.empty(), settings.database().jdbcUser());
+        assertEquals(Optional.empty(), settings.database().jdbcPassword());
+        assertEquals(Optional.empty(), settings.policy().tokenLifetime());
+        assertEquals(Duration.ofSeconds(60), settings.policy().lastUsedResolution());
+        assertEquals(120, settings.rateLimits().requests());
+        assertEquals(Duration.ofSeconds(60), settings.rateLimits().window());
+        assertEquals(60, settings.rateLimits().failedChecks());
+        assertTrue(settings.edge().trustedProxies().isEmpty());
+        assertEquals(Set.of(), settings.edge().corsAllowedOrigins());
+        assertEquals(Duration.ofSeconds(5), settings.policy().cacheTime());
+        assertEquals(Duration.ofDays(7), settings.policy().unusedLifetime());
+        assertEquals(Set.of(), settings.policy().allowedDomains());
+        assertEquals(16, settings.mail().maxInFlight());
+        assertEquals(Duration.ofSeconds(15), settings.mail().timeout());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(300)),
-                settings.mailRetryDelays());
+                settings.mail().retryDelays());
     }
 
     @Test
     void theMailBoundsAndRetriesCanBeSet() {
-        Settings settings = settingsOf(Map.of(Settings.MAIL_MAX_IN_FLIGHT, "4", Settings.MAIL_TIMEOUT_SECONDS, "3",
-                Settings.MAIL_RETRY_DELAYS_SECONDS, " 1, 2 ,0"));
-        assertEquals(4, settings.mailMaxInFlight());
-        assertEquals(Duration.ofSeconds(3), settings.mailTimeout());
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO), settings.mailRetryDelays());
+        Settings settings = settingsOf(Map.of(MailSettings.MAX_IN_FLIGHT, "4", MailSettings.TIMEOUT_SECONDS, "3",
+                MailSettings.RETRY_DELAYS_SECONDS, " 1, 2 ,0"));
+        assertEquals(4, settings.mail().maxInFlight());
+        assertEquals(Duration.ofSeconds(3), settings.mail().timeout());
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ZERO), settings.mail().retryDelays());
     }
 
     @Test
     void allowedDomainsAreLowerCasedAndMayStartWithAWildcard() {
-        Settings settings = settingsOf(Map.of(Settings.ALLOWED_DOMAINS, "Corp.Example, *.lab.corp.example"));
-        assertEquals(Set.of("corp.example", "*.lab.corp.example"), settings.allowedDomains());
+        Settings settings = settingsOf(Map.of(TokenPolicy.ALLOWED_DOMAINS, "Corp.Example, *.lab.corp.example"));
+        assertEquals(Set.of("corp.example", "*.lab.corp.example"), settings.policy().allowedDomains());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"corp.example/x", "*corp.example", "corp.*.example", "a@corp.example", "-corp.example", "*"})
     void anInvalidAllowedDomainIsRefusedWithTheSettingsName(String value) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.ALLOWED_DOMAINS, value)));
+                () -> settingsOf(Map.of(TokenPolicy.ALLOWED_DOMAINS, value)));
         assertTrue(refusal.getMessage().contains("PKMNAPI_ALLOWED_DOMAINS"), refusal.getMessage());
     }
 
     @Test
     void anEmptyRetryListMeansNoRetry() {
-        assertEquals(List.of(), settingsOf(Map.of(Settings.MAIL_RETRY_DELAYS_SECONDS, "")).mailRetryDelays());
+        assertEquals(List.of(), settingsOf(Map.of(MailSettings.RETRY_DELAYS_SECONDS, "")).mail().retryDelays());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"30,-1", "abc", "1.5", "30;120"})
     void anInvalidRetryListIsRefusedWithTheSettingsName(String value) {
         IllegalStateException refusal = assertThrows(IllegalStateException.class,
-                () -> settingsOf(Map.of(Settings.MAIL_RETRY_DELAYS_SECONDS, value)));
+                () -> settingsOf(Map.of(MailSettings.RETRY_DELAYS_SECONDS, value)));
         assertTrue(refusal.getMessage().contains("PKMNAPI_MAIL_RETRY_DELAYS_SECONDS"), refusal.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Settings.MAIL_MAX_IN_FLIGHT, Settings.MAIL_TIMEOUT_SECONDS})
+    @ValueSource(strings = {MailSettings.MAX_IN_FLIGHT, MailSettings.TIMEOUT_SECONDS})
     void aMailBoundBelowOneIsRefused(String name) {
         assertThrows(IllegalStateException.class, () -> settingsOf(Map.of(name, "0")));
     }

@@ -1,4 +1,4 @@
-package com.pkmnapi.accesstokens.control;
+package com.pkmnapi.mail;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;

@@ -1,4 +1,4 @@
-package com.pkmnapi.accesstokens.control;
+package com.pkmnapi.mail;
 
 import java.util.concurrent.Semaphore;
 
@@ -19,7 +19,7 @@ public final class MailSlot {
     }
 
     /** @throws MailBusy at once if every place is taken */
-    void take() {
+    public void take() {
         if (!inFlight.tryAcquire()) {
             throw new MailBusy(retryAfterSeconds);
         }

@@ -1,7 +1,7 @@
-package com.pkmnapi.accesstokens.control;
+package com.pkmnapi.mail;
 
+import com.pkmnapi.platform.ConfigValues;
 import com.pkmnapi.platform.Metrics;
-import com.pkmnapi.platform.Settings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
@@ -20,10 +20,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,15 +31,17 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.net.SocketFactory;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Sends the mails through the container-managed mail session named by the setting
+ * Sends mail through the container-managed mail session named by the setting
  * {@code pkmnapi.mail.session}, never inside a transaction. At most
  * {@code pkmnapi.mail.max.in.flight} conversations run at once on this server, each cut off at
  * {@code pkmnapi.mail.timeout.seconds}, so that a slow or silent SMTP server cannot take threads,
- * connections or locks with it. Token mails are sent while the requester waits; deletion mails
- * after the answer, with retries. The session is looked up at start, so a wrong name stops the
- * deployment instead of the first request.
+ * connections or locks with it. A mail is sent either while the caller waits, in a
+ * {@link MailSlot} the caller took where it decided the request, or later, after the caller has
+ * answered, with retries. What a mail says is the caller's {@link Composition}. The session is
+ * looked up at start, so a wrong name stops the deployment instead of the first request.
  */
 @ApplicationScoped
 public class Mailer {
@@ -49,7 +49,7 @@ public class Mailer {
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
 
     @Inject
-    Settings settings;
+    Config config;
 
     @Resource
     ManagedExecutorService executor;
@@ -63,7 +63,9 @@ public class Mailer {
     @Inject
     Metrics metrics;
 
-    private MailComposer composer;
+    private MailSettings settings;
+    private Session session;
+    private InternetAddress from;
     private Semaphore inFlight;
     private ServiceFilesOnce serviceFiles;
     /**
@@ -79,25 +81,25 @@ public class Mailer {
 
     @PostConstruct
     void lookUpSession() {
-        Session session;
+        settings = MailSettings.from(config);
         try {
-            session = (Session) new InitialContext().lookup(settings.mailSession());
+            session = (Session) new InitialContext().lookup(settings.session());
         } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException("No mail session at " + settings.mailSession()
-                    + " (setting " + Settings.MAIL_SESSION + ")", e);
+            throw new IllegalStateException("No mail session at " + settings.session()
+                    + " (setting " + ConfigValues.describe(MailSettings.SESSION) + ")", e);
         }
         try {
-            composer = new MailComposer(session, new InternetAddress(settings.mailFrom(), true));
+            from = new InternetAddress(settings.from(), true);
         } catch (AddressException e) {
-            throw new IllegalStateException("Setting " + Settings.MAIL_FROM + " is not a mail address: "
-                    + settings.mailFrom(), e);
+            throw new IllegalStateException("Setting " + ConfigValues.describe(MailSettings.FROM) + " is not a mail address: "
+                    + settings.from(), e);
         }
         recordSockets(session.getProperties());
         serviceFiles = new ServiceFilesOnce(Thread.currentThread().getContextClassLoader());
         watchdogs = new ScheduledThreadPoolExecutor(1, threads);
         watchdogs.setRemoveOnCancelPolicy(true);
-        inFlight = new Semaphore(settings.mailMaxInFlight());
-        Gauge.builder("pkmnapi.mails.in.flight", inFlight, slots -> settings.mailMaxInFlight() - slots.availablePermits())
+        inFlight = new Semaphore(settings.maxInFlight());
+        Gauge.builder("pkmnapi.mails.in.flight", inFlight, slots -> settings.maxInFlight() - slots.availablePermits())
                 .description("SMTP conversations this server holds or has reserved a place for")
                 .strongReference(true)
                 .register(metrics.registry());
@@ -123,62 +125,58 @@ public class Mailer {
 
     /** A place for one conversation, to be taken where the request is decided. */
     public MailSlot slot() {
-        return new MailSlot(inFlight, settings.mailTimeout().toSeconds());
+        return new MailSlot(inFlight, settings.timeout().toSeconds());
     }
 
     /**
-     * Sends the token while the caller waits, in the place of a slot the caller has taken.
-     *
-     * @throws MailNotSent if the SMTP server refused the mail or did not take it by the deadline
+     * Sends the mail after the caller has answered, each try in a slot of its own, and tries
+     * again after each of the {@code pkmnapi.mail.retry.delays.seconds} where the SMTP server
+     * refused it, timed out or every place was taken. What the composition holds (a code, say)
+     * lives only in this task's memory until then.
      */
-    public void sendAccessToken(EmailAddress to, String token, Optional<TokenName> name) {
-        send("token", () -> composer.accessToken(to, token, name));
+    public void sendLater(String kind, Composition composition) {
+        executor.execute(() -> tryLater(kind, composition, 0));
     }
 
-    /**
-     * Sends the deletion mail after the caller has answered, and tries again after each of the
-     * {@code pkmnapi.mail.retry.delays.seconds} where the SMTP server refused it, timed out or
-     * every place was taken. The code lives only in this task's memory until then.
-     */
-    public void sendDeletionCodeLater(EmailAddress to, DeletionCode code, URI confirmationPage, Duration lifetime) {
-        executor.execute(() -> tryDeletionMail(to, code, confirmationPage, lifetime, 0));
-    }
-
-    private void tryDeletionMail(EmailAddress to, DeletionCode code, URI confirmationPage, Duration lifetime, int attempt) {
+    private void tryLater(String kind, Composition composition, int attempt) {
         MailSlot slot = slot();
         try {
             slot.take();
-            send("deletion", () -> composer.deletionCode(to, code.code(), code.tokenNames(), confirmationPage, lifetime));
+            send(kind, composition);
             return;
         } catch (MailBusy | MailNotSent failure) {
-            LOG.warning(() -> "Deletion mail, try " + (attempt + 1) + ": " + failure.detail());
+            LOG.warning(() -> "Mail (" + kind + "), try " + (attempt + 1) + ": " + failure.detail());
         } finally {
             slot.release();
         }
-        List<Duration> delays = settings.mailRetryDelays();
+        List<Duration> delays = settings.retryDelays();
         if (attempt < delays.size()) {
-            scheduler.schedule(() -> executor.execute(() -> tryDeletionMail(to, code, confirmationPage, lifetime,
-                    attempt + 1)), delays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> executor.execute(() -> tryLater(kind, composition, attempt + 1)),
+                    delays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            LOG.warning(() -> "Deletion mail given up after " + (attempt + 1) + " tries");
+            LOG.warning(() -> "Mail (" + kind + ") given up after " + (attempt + 1) + " tries");
         }
     }
 
     /**
-     * One SMTP conversation under one deadline: a watchdog closes its sockets when the deadline
+     * Sends the mail while the caller waits, in the place of a slot the caller has taken: one SMTP
+     * conversation under one deadline. A watchdog closes its sockets when the deadline
      * passes, which ends any read or write it is blocked in. Success is the server's acceptance
      * of the message; what happens at QUIT no longer matters. Timed, by kind and outcome, in
      * {@code pkmnapi_mails_seconds} (a histogram).
+     *
+     * @param kind what the mail is, for the log and the meters ({@code token}, ...)
+     * @throws MailNotSent if the SMTP server refused the mail or did not take it by the deadline
      */
-    private void send(String kind, Composition composition) {
+    public void send(String kind, Composition composition) {
         Timer.Sample sample = Timer.start(metrics.registry());
         String outcome = "failed";
         SmtpSockets.Conversation conversation = SmtpSockets.begin();
         ScheduledFuture<?> watchdog = watchdogs.schedule(conversation::cutOff,
-                settings.mailTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             serviceFiles.around(() -> {
-                MimeMessage message = composition.compose();
+                MimeMessage message = composition.compose(session, from);
                 Transport transport = message.getSession().getTransport(message.getAllRecipients()[0]);
                 try {
                     transport.connect();
@@ -190,7 +188,7 @@ public class Mailer {
             outcome = "sent";
         } catch (MessagingException e) {
             throw new MailNotSent(conversation.wasCutOff()
-                    ? "no answer within " + settings.mailTimeout().toSeconds() + " s" : e.getMessage(), e);
+                    ? "no answer within " + settings.timeout().toSeconds() + " s" : e.getMessage(), e);
         } finally {
             watchdog.cancel(false);
             conversation.close();
@@ -213,8 +211,9 @@ public class Mailer {
         }
     }
 
+    /** What a mail says: the message, made in the server's session, from the configured sender. */
     @FunctionalInterface
-    private interface Composition {
-        MimeMessage compose() throws MessagingException;
+    public interface Composition {
+        MimeMessage compose(Session session, InternetAddress from) throws MessagingException;
     }
 }

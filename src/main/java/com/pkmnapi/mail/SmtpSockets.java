@@ -1,4 +1,4 @@
-package com.pkmnapi.accesstokens.control;
+package com.pkmnapi.mail;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -32,7 +32,8 @@ import javax.sql.DataSource;
         minPoolSize = 0,
         maxPoolSize = 32)
 @MailSessionDefinition(
-        name = Settings.DEFAULT_MAIL_SESSION,
+        // the default of pkmnapi.mail.session
+        name = "java:app/mail/pkmnapi",
         host = "127.0.0.1",
         transportProtocol = "smtp",
         properties = {
@@ -57,7 +58,10 @@ public class ApplicationResources {
     ManagedThreadFactory threads;
 
     @Inject
-    Settings settings;
+    EdgeSettings edge;
+
+    @Inject
+    DatabaseSettings database;
 
     @PostConstruct
     void start() {
@@ -65,21 +69,17 @@ public class ApplicationResources {
         SchemaMigrations.apply(dataSource, threads);
     }
 
-    /** Settings left open that a production server should close: said once, at start. */
+    /** A setting left open that a production server should close: said once, at start. */
     private void warnAboutOpenSettings() {
-        if (settings.allowedDomains().isEmpty()) {
-            LOG.warning(() -> "Setting " + Settings.ALLOWED_DOMAINS + " (" + Settings.environmentName(Settings.ALLOWED_DOMAINS)
-                    + ") is not set: tokens are mailed to any address on any domain. Set it in production.");
-        }
-        if (settings.publicBaseUrl().isEmpty()) {
-            LOG.warning(() -> "Setting " + Settings.PUBLIC_BASE_URL + " (" + Settings.environmentName(Settings.PUBLIC_BASE_URL)
-                    + ") is not set: links are made only for requests to localhost, and deletion requests to any"
+        if (edge.publicBaseUrl().isEmpty()) {
+            LOG.warning(() -> "Setting " + ConfigValues.describe(EdgeSettings.PUBLIC_BASE_URL)
+                    + " is not set: links are made only for requests to localhost, and deletion requests to any"
                     + " other host are refused. Set it to the service's public address.");
         }
     }
 
     @PreDestroy
     void releaseDatabase() {
-        ConfiguredDataSource.release(settings.jdbcUrl());
+        ConfiguredDataSource.release(database.jdbcUrl());
     }
 }

@@ -1,19 +1,53 @@
 package com.pkmnapi.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 
-/** Makes the settings, read once, and the clock injectable. */
+/**
+ * Makes the platform's settings, read once at start, and the clock injectable. A setting that
+ * cannot be used stops the deployment.
+ */
 @ApplicationScoped
 public class Configuration {
 
-    private final Settings settings = Settings.fromEnvironment();
+    @Inject
+    Config config;
+
+    private EdgeSettings edge;
+    private RateLimitSettings rateLimits;
+    private DatabaseSettings database;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // the observer makes the bean, and so reads the settings, at start
+    }
+
+    @PostConstruct
+    void read() {
+        edge = EdgeSettings.from(config);
+        rateLimits = RateLimitSettings.from(config);
+        database = DatabaseSettings.from(config);
+    }
 
     @Produces
-    public Settings settings() {
-        return settings;
+    EdgeSettings edge() {
+        return edge;
+    }
+
+    @Produces
+    RateLimitSettings rateLimits() {
+        return rateLimits;
+    }
+
+    @Produces
+    DatabaseSettings database() {
+        return database;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The JDBC data source behind {@code java:app/jdbc/pkmnapi}: connects to the URL of the setting
@@ -27,10 +28,13 @@ public class ConfiguredDataSource implements DataSource {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
-    /** How long a request waits for a row lock before it is told to try again. */
-    public static final int LOCK_WAIT_SECONDS = 2;
 
-    private final Settings settings = Settings.fromEnvironment();
+    /**
+     * Made by the container, outside injection: the settings come from the WAR's own
+     * configuration, found by its class loader.
+     */
+    private final DatabaseSettings settings =
+            DatabaseSettings.from(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()));
     private PrintWriter logWriter;
     private int loginTimeout;
     private String applicationName = "pkmnapi";
@@ -75,20 +79,23 @@ public class ConfiguredDataSource implements DataSource {
             properties.setProperty("password", password);
         }
         String url = settings.jdbcUrl();
-        limitLockWaits(url, properties);
+        limitLockWaits(url, properties, settings.lockWait().toSeconds());
         return connect(url, properties);
     }
 
     /**
-     * A request waits for a row lock at most {@value #LOCK_WAIT_SECONDS} seconds on every database,
-     * unless the URL says otherwise: PostgreSQL's {@code lock_timeout} and MariaDB's
-     * {@code innodb_lock_wait_timeout} for each connection (their defaults wait for ever and 50 s).
+     * A request waits for a row lock at most {@code seconds} on every database, unless the URL
+     * says otherwise: PostgreSQL's {@code lock_timeout} and MariaDB's
+     * {@code innodb_lock_wait_timeout} for each connection (their defaults wait for ever and 50 s),
+     * Derby's {@code derby.locks.waitTimeout} for the embedded engine.
      */
-    static void limitLockWaits(String url, Properties properties) {
+    static void limitLockWaits(String url, Properties properties, long seconds) {
         if (url.startsWith("jdbc:postgresql:") && !url.contains("options=")) {
-            properties.setProperty("options", "-c lock_timeout=" + LOCK_WAIT_SECONDS + "s");
+            properties.setProperty("options", "-c lock_timeout=" + seconds + "s");
         } else if ((url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) && !url.contains("sessionVariables=")) {
-            properties.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + LOCK_WAIT_SECONDS);
+            properties.setProperty("sessionVariables", "innodb_lock_wait_timeout=" + seconds);
+        } else if (isEmbeddedDerby(url) && System.getProperty(DERBY_LOCK_WAIT) == null) {
+            System.setProperty(DERBY_LOCK_WAIT, String.valueOf(seconds));
         }
     }
 
@@ -170,15 +177,9 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     /**
-     * Derby writes its log beside the database rather than into the server's working directory,
-     * and gives up a lock wait after a few seconds rather than its default minute: requests hold
-     * the address's row only for short transactions, so a longer wait means trouble, and the
-     * waiting request is better answered "try again" than left hanging.
+     * Derby writes its log beside the database rather than into the server's working directory.
      */
     private static void prepareEmbeddedDerby(String url) {
-        if (isEmbeddedDerby(url) && System.getProperty(DERBY_LOCK_WAIT) == null) {
-            System.setProperty(DERBY_LOCK_WAIT, String.valueOf(LOCK_WAIT_SECONDS));
-        }
         if (isEmbeddedDerby(url) && System.getProperty("derby.stream.error.file") == null) {
             String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];
             if (!database.isEmpty() && !database.startsWith("memory:")) {

@@ -25,7 +25,7 @@ public class CorsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient Settings settings;
+    transient EdgeSettings edge;
 
     static boolean isPreflight(HttpServletRequest request) {
         return "OPTIONS".equals(request.getMethod()) && request.getHeader("Origin") != null
@@ -62,12 +62,12 @@ public class CorsFilter extends HttpFilter {
     }
 
     private boolean isAllowed(String origin) {
-        return settings.corsAllowedOrigins().contains("*")
-                || settings.corsAllowedOrigins().contains(origin.toLowerCase(Locale.ROOT));
+        return edge.corsAllowedOrigins().contains("*")
+                || edge.corsAllowedOrigins().contains(origin.toLowerCase(Locale.ROOT));
     }
 
     private void allow(String origin, HttpServletResponse response) {
         response.setHeader("Access-Control-Allow-Origin",
-                settings.corsAllowedOrigins().contains("*") ? "*" : origin);
+                edge.corsAllowedOrigins().contains("*") ? "*" : origin);
     }
 }

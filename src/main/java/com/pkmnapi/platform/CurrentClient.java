@@ -14,7 +14,7 @@ import java.util.Collections;
 public class CurrentClient {
 
     @Inject
-    Settings settings;
+    EdgeSettings edge;
 
     @Inject
     HttpServletRequest request;
@@ -26,7 +26,7 @@ public class CurrentClient {
             return known;
         }
         String address = ClientAddress.of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")),
-                settings.trustedProxies());
+                edge.trustedProxies());
         request.setAttribute(ATTRIBUTE, address);
         return address;
     }

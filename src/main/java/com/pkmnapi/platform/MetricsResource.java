@@ -26,13 +26,13 @@ public class MetricsResource {
     CurrentClient client;
 
     @Inject
-    Settings settings;
+    EdgeSettings edge;
 
     @GET
     @Produces(PROMETHEUS_TEXT)
     public String scrape() {
         InetAddress address = IpAddresses.parse(client.address());
-        if (address == null || !settings.metricsAllowed().trusts(address)) {
+        if (address == null || !edge.metricsAllowed().trusts(address)) {
             throw new NotFoundException();
         }
         return metrics.scrape();

@@ -15,4 +15,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface RateLimited {
+
+    /**
+     * What a refusal of this endpoint is, in the words of the feature that owns it (for the
+     * access tokens, the audit kind, such as {@code token_request_refused}): the
+     * {@link RateLimitRefused} event names it, so that the feature can record the refusal.
+     */
+    String refusal() default "";
 }

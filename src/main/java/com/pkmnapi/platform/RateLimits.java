@@ -28,7 +28,7 @@ public class RateLimits {
     private static final Duration WRONG_CODE_WINDOW = Duration.ofHours(1);
 
     @Inject
-    Settings settings;
+    RateLimitSettings settings;
 
     @Inject
     Clock clock;
@@ -45,9 +45,9 @@ public class RateLimits {
 
     @PostConstruct
     void start() {
-        mailRequests = new RateLimiter(settings.rateLimitRequests(), settings.rateLimitWindow(), MAX_CLIENTS);
-        failedChecks = new RateLimiter(settings.rateLimitFailedChecks(), settings.rateLimitWindow(), MAX_CLIENTS);
-        wrongCodes = new RateLimiter(settings.rateLimitWrongCodes(), WRONG_CODE_WINDOW, MAX_CLIENTS);
+        mailRequests = new RateLimiter(settings.requests(), settings.window(), MAX_CLIENTS);
+        failedChecks = new RateLimiter(settings.failedChecks(), settings.window(), MAX_CLIENTS);
+        wrongCodes = new RateLimiter(settings.wrongCodes(), WRONG_CODE_WINDOW, MAX_CLIENTS);
     }
 
     /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */

@@ -1,4 +1,4 @@
-package com.pkmnapi.accesstokens.control;
+package com.pkmnapi.mail;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -66,7 +66,7 @@ public class AccessTokensResource {
 
     /** Optional attributes: {@code name} and {@code expires_in} (see {@link AccessTokenRequest}). */
     @POST
-    @RateLimited
+    @RateLimited(refusal = "token_request_refused")
     @RefuseAuthorization
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(AccessTokenRequest request, @Context UriInfo uriInfo) {
@@ -77,7 +77,7 @@ public class AccessTokensResource {
 
     @POST
     @Path("delete")
-    @RateLimited
+    @RateLimited(refusal = "deletion_request_refused")
     @RefuseAuthorization
     @Consumes(MediaType.APPLICATION_JSON)
     public Response requestDeletion(AccessTokenRequest request, @Context UriInfo uriInfo) {
@@ -88,7 +88,7 @@ public class AccessTokensResource {
 
     /** Guessing codes is stopped per client: past the wrong codes it may send, 429 without a try. */
     @DELETE
-    @RateLimited
+    @RateLimited(refusal = "deletion_code_refused")
     @RefuseAuthorization
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revokeAll(AccessTokenRequest request) {

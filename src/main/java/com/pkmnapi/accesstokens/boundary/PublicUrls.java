@@ -2,7 +2,8 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import com.pkmnapi.platform.Settings;
+import com.pkmnapi.platform.ConfigValues;
+import com.pkmnapi.platform.EdgeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,7 +28,7 @@ public class PublicUrls {
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     @Inject
-    Settings settings;
+    EdgeSettings edge;
 
     /** Absolute from the public base; else relative, so that the client's Host goes into no header. */
     public URI accessTokens(UriInfo request) {
@@ -50,7 +51,7 @@ public class PublicUrls {
     }
 
     private Optional<URI> base(UriInfo request) {
-        Optional<URI> configured = settings.publicBaseUrl();
+        Optional<URI> configured = edge.publicBaseUrl();
         if (configured.isPresent()) {
             return configured;
         }
@@ -72,7 +73,7 @@ public class PublicUrls {
 
         PublicBaseUrlMissing() {
             super(ApiError.SERVICE_UNAVAILABLE, "The service's public address is not set: set "
-                    + Settings.PUBLIC_BASE_URL + " (" + Settings.environmentName(Settings.PUBLIC_BASE_URL) + ")");
+                    + ConfigValues.describe(EdgeSettings.PUBLIC_BASE_URL));
         }
     }
 }

@@ -3,7 +3,6 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.platform.Metrics;
 import io.micrometer.core.instrument.Counter;
 import jakarta.annotation.PostConstruct;
-import com.pkmnapi.platform.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,7 +26,7 @@ public class AccessTokenVerifier {
     TokenCache cache;
 
     @Inject
-    Settings settings;
+    TokenPolicy policy;
 
     @Inject
     Clock clock;
@@ -54,12 +53,12 @@ public class AccessTokenVerifier {
         Optional<VerifiedToken> cached = cache.get(digest, now);
         (cached.isPresent() ? hits : misses).increment();
         VerifiedToken verified = cached.orElseGet(() -> lookUp(digest, now));
-        if (verified.isExpired(now, settings.tokenLifetime(), settings.tokenUnusedLifetime())) {
+        if (verified.isExpired(now, policy.tokenLifetime(), policy.unusedLifetime())) {
             cache.forget(digest);
             throw new InvalidAccessToken("Expired access token", "expired");
         }
-        if (verified.isUseDue(now, settings.lastUsedResolution())) {
-            tokens.recordUse(verified.id(), now, settings.lastUsedResolution());
+        if (verified.isUseDue(now, policy.lastUsedResolution())) {
+            tokens.recordUse(verified.id(), now, policy.lastUsedResolution());
             verified = verified.usedAt(now);
             cache.update(digest, verified);
         }

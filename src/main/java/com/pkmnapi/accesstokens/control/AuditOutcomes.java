@@ -1,5 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.mail.MailBusy;
+import com.pkmnapi.mail.MailNotSent;
 import com.pkmnapi.platform.Refusal;
 
 /** The outcomes the token manager's audit events name, one per refusal and per kind of success. */

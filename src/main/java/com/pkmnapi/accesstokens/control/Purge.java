@@ -1,8 +1,6 @@
 package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.Mailbox;
-import com.pkmnapi.audit.control.AuditStore;
-import com.pkmnapi.platform.Settings;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -20,8 +18,7 @@ import java.util.logging.Logger;
 /**
  * Removes, every ten minutes, what no longer serves: tokens past their expiry, their maximum
  * lifetime or (never used) their unused lifetime; deletion codes past their lifetime; and the rows
- * of addresses that keep nothing any more, so that addresses named once do not stay for ever; and
- * the audit events older than {@code pkmnapi.audit.retention.days}.
+ * of addresses that keep nothing any more, so that addresses named once do not stay for ever.
  * Each server of a cluster runs it; the work is the same whoever does it.
  */
 @Stateless
@@ -39,10 +36,7 @@ public class Purge {
     TokenLedger ledger;
 
     @Inject
-    AuditStore auditStore;
-
-    @Inject
-    Settings settings;
+    TokenPolicy policy;
 
     @Inject
     Clock clock;
@@ -62,14 +56,12 @@ public class Purge {
             }
         }
         int idleRows = rows;
-        int events = auditStore.purgeBefore(now.minus(settings.auditRetention()));
-        LOG.fine(() -> "Purge: " + tokens + " expired token(s) deleted, " + idleRows + " idle address row(s) looked at, "
-                + events + " audit event(s) past their retention deleted");
+        LOG.fine(() -> "Purge: " + tokens + " expired token(s) deleted, " + idleRows + " idle address row(s) looked at");
     }
 
     private List<String> idleAddresses(Instant now) {
         return em.createNamedQuery(Mailbox.IDLE, String.class)
-                .setParameter("windowStart", now.minus(settings.resendWindow()))
+                .setParameter("windowStart", now.minus(policy.resendWindow()))
                 .setMaxResults(IDLE_ROWS_PER_RUN)
                 .getResultList();
     }

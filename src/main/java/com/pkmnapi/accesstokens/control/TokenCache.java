@@ -1,6 +1,5 @@
 package com.pkmnapi.accesstokens.control;
 
-import com.pkmnapi.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +26,7 @@ public class TokenCache {
     private static final int SWEEP_ABOVE = 10_000;
 
     @Inject
-    Settings settings;
+    TokenPolicy policy;
 
     private Duration timeToLive;
     private final ConcurrentMap<String, Entry> byDigest = new ConcurrentHashMap<>();
@@ -36,7 +35,7 @@ public class TokenCache {
 
     @PostConstruct
     void configure() {
-        timeToLive = settings.tokenCacheTime();
+        timeToLive = policy.cacheTime();
     }
 
     Optional<VerifiedToken> get(String digest, Instant now) {

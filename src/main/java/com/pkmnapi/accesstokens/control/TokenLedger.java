@@ -4,8 +4,10 @@ import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
-import com.pkmnapi.platform.ConfiguredDataSource;
-import com.pkmnapi.platform.Settings;
+import com.pkmnapi.mail.MailBusy;
+import com.pkmnapi.mail.MailNotSent;
+import com.pkmnapi.mail.MailSlot;
+import com.pkmnapi.platform.DatabaseSettings;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,8 +34,6 @@ import java.util.logging.Logger;
 public class TokenLedger {
 
     private static final Logger LOG = Logger.getLogger(TokenLedger.class.getName());
-    /** As long as a request waits for the database's row locks. */
-    private static final long LOCK_WAIT_MILLIS = ConfiguredDataSource.LOCK_WAIT_SECONDS * 1000L;
 
     @PersistenceContext
     EntityManager em;
@@ -42,7 +42,11 @@ public class TokenLedger {
     AddressLocks addressLocks;
 
     @Inject
-    Settings settings;
+    TokenPolicy policy;
+
+    /** Its lock wait: this server's own address locks wait as long as the database's row locks. */
+    @Inject
+    DatabaseSettings database;
 
     @Inject
     Clock clock;
@@ -66,16 +70,16 @@ public class TokenLedger {
     public IssuedToken recordToken(EmailAddress address, TokenOptions options, MailSlot slot) {
         Mailbox mailbox = lock(address);
         Instant now = clock.instant();
-        mailbox.tokenMailWait(now, settings.resendWindow()).ifPresent(wait -> {
+        mailbox.tokenMailWait(now, policy.resendWindow()).ifPresent(wait -> {
             throw new ResendWindowOpen(wait);
         });
-        if (live(AccessToken.COUNT_LIVE_USED, Long.class, address.normalized(), now).getSingleResult() >= settings.tokenCap()) {
-            throw new TokenLimitReached(settings.tokenCap());
+        if (live(AccessToken.COUNT_LIVE_USED, Long.class, address.normalized(), now).getSingleResult() >= policy.tokenCap()) {
+            throw new TokenLimitReached(policy.tokenCap());
         }
         slot.take();
         String token = Secrets.newToken();
         AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now,
-                options.lifetime().or(settings::tokenLifetime).map(now::plus).orElse(null),
+                options.lifetime().or(policy::tokenLifetime).map(now::plus).orElse(null),
                 options.name().map(TokenName::value).orElse(null));
         em.persist(stored);
         audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, stored.id(), address.normalized());
@@ -126,8 +130,8 @@ public class TokenLedger {
     public int purgeExpired(Instant now) {
         int tokens = em.createNamedQuery(AccessToken.DELETE_EXPIRED)
                 .setParameter("now", now)
-                .setParameter("createdBefore", settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
-                .setParameter("unusedCreatedBefore", now.minus(settings.tokenUnusedLifetime()))
+                .setParameter("createdBefore", policy.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
+                .setParameter("unusedCreatedBefore", now.minus(policy.unusedLifetime()))
                 .executeUpdate();
         em.createNamedQuery(Mailbox.DROP_DEAD_CODES).setParameter("now", now).executeUpdate();
         return tokens;
@@ -138,7 +142,7 @@ public class TokenLedger {
         long tokens = em.createNamedQuery(AccessToken.COUNT_ALL_OF, Long.class)
                 .setParameter("emailAddress", mailbox.emailAddress())
                 .getSingleResult();
-        if (tokens == 0 && mailbox.isIdle(clock.instant(), settings.resendWindow())) {
+        if (tokens == 0 && mailbox.isIdle(clock.instant(), policy.resendWindow())) {
             em.remove(mailbox);
         }
     }
@@ -156,7 +160,7 @@ public class TokenLedger {
     public Optional<DeletionCode> acceptDeletionRequest(EmailAddress address) {
         Mailbox mailbox = lock(address);
         Instant now = clock.instant();
-        mailbox.deletionRequestWait(now, settings.resendWindow()).ifPresent(wait -> {
+        mailbox.deletionRequestWait(now, policy.resendWindow()).ifPresent(wait -> {
             throw new ResendWindowOpen(wait);
         });
         mailbox.deletionRequested(now);
@@ -168,7 +172,7 @@ public class TokenLedger {
             return Optional.empty();
         }
         String code = Secrets.newDeletionCode();
-        mailbox.newDeletionCode(Secrets.digest(code), now.plus(settings.codeLifetime()));
+        mailbox.newDeletionCode(Secrets.digest(code), now.plus(policy.codeLifetime()));
         return Optional.of(new DeletionCode(code, names.stream().filter(Objects::nonNull).toList()));
     }
 
@@ -238,7 +242,7 @@ public class TokenLedger {
         try {
             Mailbox mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
             // another first request for the address on this server goes first, then finds its row
-            if (mailbox == null && addressLocks.lockUntilTransactionEnds(key, LOCK_WAIT_MILLIS)) {
+            if (mailbox == null && addressLocks.lockUntilTransactionEnds(key, database.lockWait().toMillis())) {
                 mailbox = em.find(Mailbox.class, key, LockModeType.PESSIMISTIC_WRITE);
             }
             if (mailbox == null) {
@@ -260,11 +264,11 @@ public class TokenLedger {
 
     /** A query over the address's live tokens, with the parameters of {@link AccessToken#COUNT_LIVE_USED}. */
     private <T> TypedQuery<T> live(String query, Class<T> type, String normalizedAddress, Instant now) {
-        Instant createdAfter = settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
+        Instant createdAfter = policy.tokenLifetime().map(now::minus).orElse(Instant.EPOCH);
         return em.createNamedQuery(query, type)
                 .setParameter("emailAddress", normalizedAddress)
                 .setParameter("now", now)
                 .setParameter("createdAfter", createdAfter)
-                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()));
+                .setParameter("unusedCreatedAfter", now.minus(policy.unusedLifetime()));
     }
 }

@@ -3,8 +3,10 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
+import com.pkmnapi.mail.MailNotSent;
+import com.pkmnapi.mail.MailSlot;
+import com.pkmnapi.mail.Mailer;
 import com.pkmnapi.platform.Refusal;
-import com.pkmnapi.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,7 +46,7 @@ public class TokenManager {
     Mailer mailer;
 
     @Inject
-    Settings settings;
+    TokenPolicy policy;
 
     @Inject
     Audit audit;
@@ -53,7 +55,7 @@ public class TokenManager {
 
     @PostConstruct
     void readPolicy() {
-        allowedDomains = new AllowedDomains(settings.allowedDomains());
+        allowedDomains = new AllowedDomains(policy.allowedDomains());
     }
 
     /**
@@ -82,7 +84,7 @@ public class TokenManager {
 
     private void mailToken(EmailAddress address, TokenOptions options) {
         requireAllowed(address);
-        Duration longest = settings.tokenLifetime().orElse(LONGEST_LIFETIME);
+        Duration longest = policy.tokenLifetime().orElse(LONGEST_LIFETIME);
         options.lifetime().filter(lifetime -> lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(longest) > 0)
                 .ifPresent(lifetime -> {
                     throw new InvalidTokenLifetime(longest);
@@ -91,7 +93,8 @@ public class TokenManager {
         try {
             IssuedToken issued = ledger.recordToken(address, options, slot);
             try {
-                mailer.sendAccessToken(address, issued.token(), options.name());
+                mailer.send("token", (session, from) -> new MailComposer(session, from)
+                        .accessToken(address, issued.token(), options.name()));
             } catch (MailNotSent failure) {
                 ledger.forgetToken(issued, failure);
                 throw failure;
@@ -116,7 +119,8 @@ public class TokenManager {
         try {
             requireAllowed(address);
             ledger.acceptDeletionRequest(address).ifPresent(code ->
-                    mailer.sendDeletionCodeLater(address, code, confirmationPage, settings.codeLifetime()));
+                    mailer.sendLater("deletion", (session, from) -> new MailComposer(session, from)
+                            .deletionCode(address, code.code(), code.tokenNames(), confirmationPage, policy.codeLifetime())));
         } catch (Refusal refusal) {
             audit.record(AuditKind.DELETION_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
             throw refusal;
@@ -181,8 +185,8 @@ public class TokenManager {
         Instant now = Instant.now();
         return em.createNamedQuery(AccessToken.COUNT_ALL_LIVE, Long.class)
                 .setParameter("now", now)
-                .setParameter("createdAfter", settings.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
-                .setParameter("unusedCreatedAfter", now.minus(settings.tokenUnusedLifetime()))
+                .setParameter("createdAfter", policy.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
+                .setParameter("unusedCreatedAfter", now.minus(policy.unusedLifetime()))
                 .getSingleResult();
     }
 

@@ -1,6 +1,6 @@
 /**
  * The token manager and what it needs: its short locked transactions (the ledger), the token and
- * code format, address rules, the mails and their bounded delivery, the token cache, the purge,
- * and the refusals it answers with.
+ * code format, address rules, the token policy, the texts of its mails, the token cache, the
+ * purge, and the refusals it answers with. Mail goes out through {@link com.pkmnapi.mail}.
  */
 package com.pkmnapi.accesstokens.control;

@@ -3,6 +3,7 @@ package com.pkmnapi.audit.control;
 import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.CurrentClient;
 import com.pkmnapi.platform.JsonObjects;
+import com.pkmnapi.platform.RateLimitRefused;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -69,6 +70,14 @@ public class Audit {
      */
     public void record(AuditKind kind, String outcome, String tokenId, String emailAddress) {
         save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome, tokenId, emailAddress, clientAddress(), 1)));
+    }
+
+    /**
+     * A request the per-client limit refused, recorded where its endpoint names an audit kind as
+     * its refusal. The body was not read: the event has no address.
+     */
+    void rateLimited(@Observes RateLimitRefused refused) {
+        AuditKind.of(refused.refusal()).ifPresent(kind -> record(kind, "rate_limited", null, null));
     }
 
     /** Counts a failed token check of the current request's client. */

@@ -1,6 +1,8 @@
 package com.pkmnapi.audit.control;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What an audit event records; its name in the table, the log and the API is {@link #id()}. */
 public enum AuditKind {
@@ -18,5 +20,10 @@ public enum AuditKind {
     /** {@code token_issued}, ... */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of that {@link #id()}, if there is one. */
+    public static Optional<AuditKind> of(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id().equals(id)).findFirst();
     }
 }

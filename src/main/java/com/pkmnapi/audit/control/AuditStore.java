@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The table of audit events. An event is stored in the caller's transaction where there is one
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 @Stateless
 public class AuditStore {
+
+    private static final Logger LOG = Logger.getLogger(AuditStore.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -33,6 +36,9 @@ public class AuditStore {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditSettings settings;
 
     public void save(Collection<AuditEvent> events) {
         for (AuditEvent event : events) {
@@ -52,6 +58,16 @@ public class AuditStore {
     /** Deletes the events that happened before the instant; returns how many. */
     public int purgeBefore(Instant before) {
         return em.createNamedQuery(AuditEvent.DELETE_BEFORE).setParameter("before", before).executeUpdate();
+    }
+
+    /**
+     * Every ten minutes, the events older than {@code pkmnapi.audit.retention.days}. Each server
+     * of a cluster runs it; the work is the same whoever does it.
+     */
+    @Schedule(minute = "*/10", hour = "*", persistent = false)
+    public void purge() {
+        int events = purgeBefore(clock.instant().minus(settings.retention()));
+        LOG.fine(() -> "Purge: " + events + " audit event(s) past their retention deleted");
     }
 
     /** Each minute, the failed token checks of the minutes that have ended. */

@@ -3,7 +3,7 @@ package com.pkmnapi.accesstokens.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pkmnapi.platform.Settings;
+import com.pkmnapi.testsupport.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -112,7 +112,7 @@ class TokenCacheTest {
 
     private static TokenCache cacheOf(String seconds) {
         TokenCache cache = new TokenCache();
-        cache.settings = Settings.of(Map.of(Settings.TOKEN_CACHE_SECONDS, seconds));
+        cache.policy = TokenPolicy.from(TestConfig.of(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, seconds)));
         cache.configure();
         return cache;
     }

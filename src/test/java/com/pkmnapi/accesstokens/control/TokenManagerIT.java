@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pkmnapi.audit.control.AuditStore;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Deployments;
 import com.pkmnapi.testsupport.Mails;
@@ -52,6 +53,9 @@ class TokenManagerIT {
 
     @Inject
     Purge purge;
+
+    @Inject
+    AuditStore auditStore;
 
     @Test
     void storesOnlyTheDigestOfAnIssuedToken() throws Exception {
@@ -273,6 +277,7 @@ class TokenManagerIT {
         String withinRetention = database.addAuditEvent(Instant.now().minus(Duration.ofDays(364)), audited);
 
         purge.run();
+        auditStore.purge();
 
         assertTrue(database.tokenDigests(expired.normalized()).isEmpty(), "expired tokens go");
         assertTrue(database.tokenDigests(neverUsed.normalized()).isEmpty(), "a token unused for 8 days goes");
