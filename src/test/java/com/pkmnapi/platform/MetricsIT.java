@@ -10,6 +10,7 @@ import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
 import com.pkmnapi.testsupport.PrometheusText;
 import com.pkmnapi.testsupport.PrometheusText.Sample;
+import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.Tokens;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the test's traffic comes from clients of its own, named in {@code X-Forwarded-For}; the scrapes
  * from loopback itself.
  */
+@SystemPrograms.Require(SystemPrograms.Program.PROMETHEUS_PARSER)
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx, run by a test as an ordinary process: its configuration, pid, logs and temporary
- * files in a folder of its own under target/, listening on a free loopback port. The build
- * installs nginx where it is missing (src/test/scripts/ensure-nginx.sh).
+ * files in a folder of its own under target/, listening on a free loopback port. A test that uses
+ * it says so with {@code @SystemPrograms.Require(NGINX)}: skipped where nginx is missing.
  */
 public final class Nginx implements AutoCloseable {
 

@@ -10,6 +10,7 @@ import com.pkmnapi.testsupport.Browser;
 import com.pkmnapi.testsupport.Envelopes;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Mails;
+import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.TestSmtpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -38,6 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * then removes from the address bar; the query form of older mails works as before. Screenshots of
  * each state go to target/screenshots/.
  */
+@SystemPrograms.Require(SystemPrograms.Program.CHROMIUM)
 class DeletionPageIT extends HttpClientTest {
 
     private static final String BUTTON = "Delete my access tokens";

@@ -8,6 +8,7 @@ import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Nginx;
+import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.Tokens;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * auth_request turns any answer but 2xx, 401 and 403 into a 500 for the user, so the service must
  * never refuse a live token for its client.
  */
+@SystemPrograms.Require(SystemPrograms.Program.NGINX)
 class NginxGatewayIT extends HttpClientTest {
 
     private static final String PAGE = "<p>The protected page</p>\n";
