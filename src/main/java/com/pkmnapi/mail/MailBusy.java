@@ -2,13 +2,11 @@ package com.pkmnapi.mail;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import jakarta.ejb.ApplicationException;
 
 /**
  * As many SMTP conversations as the server may hold are under way; this request was refused at
  * once, before anything was recorded.
  */
-@ApplicationException(rollback = true)
 public class MailBusy extends Refusal {
 
     private static final long serialVersionUID = 1L;
@@ -17,7 +15,7 @@ public class MailBusy extends Refusal {
 
     public MailBusy(long retryAfterSeconds) {
         super(ApiError.EMAIL, "Too many emails are being sent; nothing was changed. Please try again in "
-                + retryAfterSeconds + " seconds", retryAfterSeconds, null);
+                + retryAfterSeconds + " seconds", MailOutcome.MAIL_BUSY, retryAfterSeconds, null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

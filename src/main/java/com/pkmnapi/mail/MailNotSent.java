@@ -2,14 +2,12 @@ package com.pkmnapi.mail;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import jakarta.ejb.ApplicationException;
 
 /**
  * The SMTP server did not take the mail, or not within the mail deadline. For a token mail, what
  * was recorded for it is undone, so the request changed nothing: no token, no re-send window. The
  * client is told just that; why, for the server log, is {@link #detail()}.
  */
-@ApplicationException(rollback = true)
 public class MailNotSent extends Refusal {
 
     private static final long serialVersionUID = 1L;
@@ -17,7 +15,7 @@ public class MailNotSent extends Refusal {
     private final String reason;
 
     public MailNotSent(String reason, Throwable cause) {
-        super(ApiError.EMAIL, ApiError.EMAIL.message(), null, cause);
+        super(ApiError.EMAIL, ApiError.EMAIL.message(), MailOutcome.MAIL_FAILED, null, cause);
         this.reason = reason;
     }
 

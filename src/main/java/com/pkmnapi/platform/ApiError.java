@@ -7,7 +7,7 @@ import java.util.Arrays;
  * where the case gives none of its own. The one place where ids are written; mappers, filters and
  * the servlet-side writer name an entry of this catalogue, never a status or an id of their own.
  */
-public enum ApiError {
+public enum ApiError implements Outcome {
 
     /** A request the access-token endpoints refuse as invalid; the case says what is wrong. */
     INVALID(400, "error_access_tokens_invalid", "Invalid request"),
@@ -31,6 +31,9 @@ public enum ApiError {
     EMAIL(503, "error_access_tokens_email", "The email could not be sent; nothing was changed. Please try again later"),
     SERVICE_UNAVAILABLE(503, "error_service_unavailable", "Service unavailable");
 
+    /** The message of a body that the client stopped sending, or that broke off. */
+    public static final String BODY_UNREADABLE = "Request body could not be read";
+
     private final int status;
     private final String id;
     private final String message;
@@ -45,6 +48,8 @@ public enum ApiError {
         return status;
     }
 
+    /** Also its outcome where a refusal has none of its own. */
+    @Override
     public String id() {
         return id;
     }

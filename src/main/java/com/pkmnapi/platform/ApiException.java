@@ -3,14 +3,14 @@ package com.pkmnapi.platform;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
- * A refusal raised where only a {@link WebApplicationException} passes through the runtime as it
- * is (a message body reader), with its response made from the catalogue.
+ * A {@link Refusal} carried where only a {@link WebApplicationException} passes through the
+ * runtime as it is (a message body reader), with the refusal's own response.
  */
 public class ApiException extends WebApplicationException {
 
     private static final long serialVersionUID = 1L;
 
-    public ApiException(ApiError error, String message) {
-        super(message, ErrorEnvelope.response(error, message).build());
+    ApiException(Refusal refusal) {
+        super(refusal.getMessage(), refusal, refusal.response());
     }
 }

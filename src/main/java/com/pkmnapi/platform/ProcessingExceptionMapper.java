@@ -19,6 +19,6 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
     @Override
     public Response toResponse(ProcessingException exception) {
         LOG.log(Level.FINE, "Request could not be read", exception);
-        return ErrorEnvelope.response(ApiError.BAD_REQUEST, "Request body could not be read").build();
+        return new Refusal(ApiError.BAD_REQUEST, ApiError.BODY_UNREADABLE).response();
     }
 }

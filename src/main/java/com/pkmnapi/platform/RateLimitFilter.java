@@ -36,7 +36,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         limits.countMailRequest().ifPresent(refusal -> {
             refused.fire(new RateLimitRefused(resource.getResourceMethod().getAnnotation(RateLimited.class).refusal()));
-            request.abortWith(refusal);
+            request.abortWith(refusal.response());
         });
     }
 }

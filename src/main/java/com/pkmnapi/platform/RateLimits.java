@@ -3,8 +3,6 @@ package com.pkmnapi.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,17 +49,17 @@ public class RateLimits {
     }
 
     /** Counts a request to a mail endpoint; the 429 to answer instead where the client is over. */
-    public Optional<Response> countMailRequest() {
+    public Optional<Refusal> countMailRequest() {
         return refusal(mailRequests.acquire(client.address(), clock.instant()), "mail_requests");
     }
 
     /** Counts a failed token check; the 429 to answer instead of the 401 where the client is over. */
-    public Optional<Response> countFailedCheck() {
+    public Optional<Refusal> countFailedCheck() {
         return refusal(failedChecks.acquire(client.address(), clock.instant()), "failed_checks");
     }
 
     /** The 429 to answer instead of trying a deletion code, where the client sent too many wrong ones. */
-    public Optional<Response> wrongCodeRefusal() {
+    public Optional<Refusal> wrongCodeRefusal() {
         return refusal(wrongCodes.waitFor(client.address(), clock.instant()), "wrong_codes");
     }
 
@@ -71,13 +69,12 @@ public class RateLimits {
     }
 
     /** The 429 where the client must wait, counted in {@code pkmnapi_rate_limit_refusals_total{limit}}. */
-    private Optional<Response> refusal(long wait, String limit) {
+    private Optional<Refusal> refusal(long wait, String limit) {
         if (wait == 0) {
             return Optional.empty();
         }
         metrics.registry().counter("pkmnapi.rate.limit.refusals", "limit", limit).increment();
-        return Optional.of(ErrorEnvelope.response(ApiError.TOO_MANY_REQUESTS, ApiError.tooManyRequests(wait))
-                .header(HttpHeaders.RETRY_AFTER, wait)
-                .build());
+        return Optional.of(new Refusal(ApiError.TOO_MANY_REQUESTS, ApiError.tooManyRequests(wait), ApiError.TOO_MANY_REQUESTS,
+                wait, null));
     }
 }

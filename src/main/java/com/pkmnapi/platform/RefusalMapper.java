@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * Every {@link Refusal} to its response: the catalogue's status and id, the case's message, and
- * {@code Retry-After} where waiting helps. A refusal for a fault of the service's own (5xx) has
+ * {@code Retry-After} where waiting helps (set here only). A refusal for a fault of the service's own (5xx) has
  * its cause logged as a warning; the client's refusals are not worth one.
  */
 @Provider
@@ -24,6 +24,11 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         } else {
             LOG.log(Level.FINE, "Refused: {0}", refusal.error().id());
         }
+        return response(refusal);
+    }
+
+    /** The one mapping of a refusal to its response, thrown or answered by a filter. */
+    static Response response(Refusal refusal) {
         Response.ResponseBuilder response = ErrorEnvelope.response(refusal.error(), refusal.getMessage());
         refusal.retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
         return response.build();

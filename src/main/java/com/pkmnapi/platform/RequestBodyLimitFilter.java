@@ -78,7 +78,7 @@ public class RequestBodyLimitFilter extends HttpFilter {
     private static void unreadable(HttpServletResponse response) {
         try {
             response.setHeader("Connection", "close");
-            ErrorEnvelope.write(response, ApiError.BAD_REQUEST, "Request body could not be read");
+            ErrorEnvelope.write(response, ApiError.BAD_REQUEST, ApiError.BODY_UNREADABLE);
         } catch (IOException e) {
             LOG.log(Level.FINE, "The client has gone", e);
         }

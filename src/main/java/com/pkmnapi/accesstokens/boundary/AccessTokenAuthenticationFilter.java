@@ -3,11 +3,14 @@ package com.pkmnapi.accesstokens.boundary;
 import com.pkmnapi.accesstokens.control.InvalidAccessToken;
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
+import com.pkmnapi.accesstokens.control.TokenOutcome;
 import com.pkmnapi.audit.control.Audit;
+import com.pkmnapi.audit.control.AuditOutcome;
 import com.pkmnapi.platform.ApiError;
-import com.pkmnapi.platform.ErrorEnvelope;
+import com.pkmnapi.platform.Outcome;
 import com.pkmnapi.platform.Metrics;
 import com.pkmnapi.platform.RateLimits;
+import com.pkmnapi.platform.Refusal;
 import io.micrometer.core.instrument.Counter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,44 +67,55 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            refuse(request, REALM, "Authorization header must be set", "missing");
+            refuse(request, REALM, "Authorization header must be set", TokenOutcome.MISSING);
             return;
         }
         if (!authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
-            refuse(request, REALM, "Authorization header must be: Bearer <access token>", "malformed");
+            refuse(request, REALM, "Authorization header must be: Bearer <access token>", TokenOutcome.MALFORMED);
             return;
         }
         String token = authorization.substring(SCHEME.length()).strip();
         if (!Secrets.isWellFormedToken(token)) {
-            refuseToken(request, "Malformed access token", "malformed");
+            refuseToken(request, new InvalidAccessToken("Malformed access token", TokenOutcome.MALFORMED));
             return;
         }
         try {
             AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token));
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
-            countCheck("valid");
+            countCheck(Checked.VALID);
         } catch (InvalidAccessToken refusal) {
-            refuseToken(request, refusal.getMessage(), refusal.reason());
+            refuseToken(request, refusal);
         }
     }
 
-    private void refuseToken(ContainerRequestContext request, String message, String reason) {
-        refuse(request, REALM + ", error=\"invalid_token\", error_description=\"" + message + "\"", message, reason);
+    private void refuseToken(ContainerRequestContext request, InvalidAccessToken refusal) {
+        refuse(request, REALM + ", error=\"invalid_token\", error_description=\"" + refusal.getMessage() + "\"", refusal);
     }
 
-    private void refuse(ContainerRequestContext request, String challenge, String message, String reason) {
-        Optional<Response> limited = limits.countFailedCheck();
-        String outcome = limited.isPresent() ? "rate_limited" : reason;
+    private void refuse(ContainerRequestContext request, String challenge, String message, TokenOutcome outcome) {
+        refuse(request, challenge, new Refusal(ApiError.UNAUTHORIZED, message, outcome));
+    }
+
+    /** The 401 with its challenge, or the 429 where the client is past its failed checks. */
+    private void refuse(ContainerRequestContext request, String challenge, Refusal refusal) {
+        Optional<Refusal> limited = limits.countFailedCheck();
+        Outcome outcome = limited.isPresent() ? AuditOutcome.RATE_LIMITED : refusal.outcome();
         audit.failedCheck(outcome);
         countCheck(outcome);
-        request.abortWith(limited.orElseGet(() -> ErrorEnvelope.response(ApiError.UNAUTHORIZED, message)
+        request.abortWith(limited.map(Refusal::response).orElseGet(() -> Response.fromResponse(refusal.response())
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build()));
     }
 
     /** {@code pkmnapi_token_checks_total{outcome}}: {@code valid} or the audit trail's reason. */
-    private void countCheck(String outcome) {
-        checks.computeIfAbsent(outcome, name -> metrics.registry().counter("pkmnapi.token.checks", "outcome", name)).increment();
+    private void countCheck(Outcome outcome) {
+        checks.computeIfAbsent(outcome.id(), name -> metrics.registry().counter("pkmnapi.token.checks", "outcome", name))
+                .increment();
+    }
+
+    /** The outcome of a check that passed, for the meter only. */
+    private enum Checked implements Outcome {
+        VALID
     }
 
     private record TokenSecurityContext(AccessTokenPrincipal principal, boolean secure) implements SecurityContext {

@@ -5,6 +5,7 @@ import com.pkmnapi.accesstokens.control.TokenName;
 import com.pkmnapi.accesstokens.control.TokenOptions;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
+import com.pkmnapi.platform.Refusal;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -78,6 +79,6 @@ public record AccessTokenRequest(JsonObject attributes) {
     }
 
     static ApiException invalid(String message) {
-        return new ApiException(ApiError.INVALID, message);
+        return new Refusal(ApiError.INVALID, message).carried();
     }
 }

@@ -1,7 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.platform.ApiError;
-import com.pkmnapi.platform.ApiException;
+import com.pkmnapi.platform.Refusal;
 import com.pkmnapi.platform.JsonObjects;
 import com.pkmnapi.platform.RequestBodyLimitFilter;
 import com.pkmnapi.platform.StrictJson;
@@ -62,7 +62,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
      */
     private static void requireWellFormed(String contentType) {
         if (contentType != null && contentType.chars().filter(c -> c == '"').count() % 2 != 0) {
-            throw new ApiException(ApiError.BAD_REQUEST, ApiError.BAD_REQUEST.message());
+            throw new Refusal(ApiError.BAD_REQUEST, ApiError.BAD_REQUEST.message()).carried();
         }
     }
 
@@ -73,8 +73,7 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
     private static void requireUtf8(MediaType mediaType) {
         String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
-            throw new ApiException(ApiError.UNSUPPORTED_MEDIA_TYPE,
-                    "Unsupported charset: send application/json in UTF-8");
+            throw new Refusal(ApiError.UNSUPPORTED_MEDIA_TYPE, "Unsupported charset: send application/json in UTF-8").carried();
         }
     }
 
@@ -88,10 +87,10 @@ public class AccessTokenRequestReader implements MessageBodyReader<AccessTokenRe
             bytes = body.readNBytes(RequestBodyLimitFilter.MAX_BYTES + 1);
         } catch (IOException e) {
             // the client stopped sending or the connection broke: its doing, so a 400, and no stack trace
-            throw new ApiException(ApiError.BAD_REQUEST, "Request body could not be read");
+            throw new Refusal(ApiError.BAD_REQUEST, ApiError.BODY_UNREADABLE).carried();
         }
         if (bytes.length > RequestBodyLimitFilter.MAX_BYTES) {
-            throw new ApiException(ApiError.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.TOO_LARGE);
+            throw new Refusal(ApiError.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.TOO_LARGE).carried();
         }
         return bytes;
     }

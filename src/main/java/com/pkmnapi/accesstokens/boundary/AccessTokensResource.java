@@ -6,12 +6,13 @@ import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
 import com.pkmnapi.accesstokens.control.TokenSummary;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
+import com.pkmnapi.audit.control.AuditOutcome;
 import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.ApiError;
-import com.pkmnapi.platform.ApiException;
 import com.pkmnapi.platform.JsonObjects;
 import com.pkmnapi.platform.RateLimited;
 import com.pkmnapi.platform.RateLimits;
+import com.pkmnapi.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -93,10 +94,10 @@ public class AccessTokensResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revokeAll(AccessTokenRequest request) {
         AccessTokenRequest checked = required(request);
-        Optional<Response> refusal = limits.wrongCodeRefusal();
+        Optional<Refusal> refusal = limits.wrongCodeRefusal();
         if (refusal.isPresent()) {
-            audit.record(AuditKind.DELETION_CODE_REFUSED, "rate_limited", null, checked.emailAddress().normalized());
-            return refusal.get();
+            audit.record(AuditKind.DELETION_CODE_REFUSED, AuditOutcome.RATE_LIMITED, null, checked.emailAddress().normalized());
+            throw refusal.get();
         }
         try {
             tokens.revokeAll(checked.emailAddress(), checked.code());
@@ -129,7 +130,7 @@ public class AccessTokensResource {
     @RequiresAccessToken
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         if (!tokens.revokeOwn(id, ((AccessTokenPrincipal) security.getUserPrincipal()).emailAddress())) {
-            throw new ApiException(ApiError.NOT_FOUND, "No such access token of this address");
+            throw new Refusal(ApiError.NOT_FOUND, "No such access token of this address");
         }
         return Response.noContent().build();
     }

@@ -1,7 +1,7 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.platform.ApiError;
-import com.pkmnapi.platform.ErrorEnvelope;
+import com.pkmnapi.platform.Refusal;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -18,8 +18,7 @@ public class RefuseAuthorizationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-            request.abortWith(ErrorEnvelope.response(ApiError.FORBIDDEN,
-                    "Authorization header must not be set").build());
+            request.abortWith(new Refusal(ApiError.FORBIDDEN, "Authorization header must not be set").response());
         }
     }
 }

@@ -55,7 +55,7 @@ public class AccessTokenVerifier {
         VerifiedToken verified = cached.orElseGet(() -> lookUp(digest, now));
         if (verified.isExpired(now, policy.tokenLifetime(), policy.unusedLifetime())) {
             cache.forget(digest);
-            throw new InvalidAccessToken("Expired access token", "expired");
+            throw new InvalidAccessToken("Expired access token", TokenOutcome.EXPIRED);
         }
         if (verified.isUseDue(now, policy.lastUsedResolution())) {
             tokens.recordUse(verified.id(), now, policy.lastUsedResolution());
@@ -67,7 +67,7 @@ public class AccessTokenVerifier {
 
     private VerifiedToken lookUp(String digest, Instant now) {
         long generation = cache.generation();
-        VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token", "invalid"));
+        VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID));
         cache.put(digest, found, now, generation);
         return found;
     }

@@ -1,25 +1,19 @@
 package com.pkmnapi.accesstokens.control;
 
-import jakarta.ejb.ApplicationException;
+import com.pkmnapi.platform.ApiError;
+import com.pkmnapi.platform.Refusal;
 
-/** A bearer token that does not (or no longer) stand for a live access token. */
-@ApplicationException(rollback = true)
-public class InvalidAccessToken extends RuntimeException {
+/**
+ * A bearer token that does not (or no longer) stand for a live access token. Its outcome is what
+ * the audit trail counts the failed check as: {@link TokenOutcome#INVALID} or
+ * {@link TokenOutcome#EXPIRED}.
+ */
+public class InvalidAccessToken extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final String reason;
-
-    /**
-     * @param message what the client is told
-     * @param reason what the audit trail counts it as: {@code invalid}, {@code expired}
-     */
-    public InvalidAccessToken(String message, String reason) {
-        super(message);
-        this.reason = reason;
-    }
-
-    public String reason() {
-        return reason;
+    /** @param message what the client is told */
+    public InvalidAccessToken(String message, TokenOutcome outcome) {
+        super(ApiError.UNAUTHORIZED, message, outcome);
     }
 }

@@ -14,6 +14,6 @@ public class InvalidDeletionCode extends Refusal {
     private static final long serialVersionUID = 1L;
 
     public InvalidDeletionCode() {
-        super(ApiError.INVALID, "Invalid or expired code");
+        super(ApiError.INVALID, "Invalid or expired code", TokenOutcome.WRONG_CODE);
     }
 }

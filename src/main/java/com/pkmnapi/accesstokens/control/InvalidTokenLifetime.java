@@ -2,17 +2,15 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 
 /** The lifetime asked for a new token is not a whole number of seconds within the allowed range. */
-@ApplicationException(rollback = true)
 public class InvalidTokenLifetime extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
     public InvalidTokenLifetime(Duration longest) {
         super(ApiError.INVALID, "Invalid expires_in: it must be a whole number of seconds from 1 to "
-                + longest.toSeconds());
+                + longest.toSeconds(), TokenOutcome.INVALID_LIFETIME);
     }
 }

@@ -2,13 +2,11 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import jakarta.ejb.ApplicationException;
 
 /**
  * The address's row stayed locked by another request for longer than a lock wait may take. It
  * answers like two requests for one address at once: try again shortly. Nothing was changed.
  */
-@ApplicationException(rollback = true)
 public class MailboxBusy extends Refusal {
 
     private static final long serialVersionUID = 1L;
@@ -17,6 +15,7 @@ public class MailboxBusy extends Refusal {
     public static final long RETRY_AFTER_SECONDS = 1;
 
     public MailboxBusy(Throwable cause) {
-        super(ApiError.TIMEOUT, "Please try again in " + RETRY_AFTER_SECONDS + " seconds", RETRY_AFTER_SECONDS, cause);
+        super(ApiError.TIMEOUT, "Please try again in " + RETRY_AFTER_SECONDS + " seconds", TokenOutcome.BUSY,
+                RETRY_AFTER_SECONDS, cause);
     }
 }

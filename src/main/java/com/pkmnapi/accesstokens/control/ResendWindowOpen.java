@@ -3,11 +3,9 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
 import com.pkmnapi.platform.RetryAfter;
-import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 
 /** The address asked for the same kind of mail too soon; nothing was changed or sent. */
-@ApplicationException(rollback = true)
 public class ResendWindowOpen extends Refusal {
 
     private static final long serialVersionUID = 1L;
@@ -19,7 +17,7 @@ public class ResendWindowOpen extends Refusal {
     }
 
     private ResendWindowOpen(long seconds) {
-        super(ApiError.TIMEOUT, "Please try again in " + seconds + " seconds", seconds, null);
+        super(ApiError.TIMEOUT, "Please try again in " + seconds + " seconds", TokenOutcome.RESEND_WINDOW, seconds, null);
         this.retryAfterSeconds = seconds;
     }
 

@@ -4,6 +4,7 @@ import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
+import com.pkmnapi.audit.control.AuditOutcome;
 import com.pkmnapi.mail.MailBusy;
 import com.pkmnapi.mail.MailNotSent;
 import com.pkmnapi.mail.MailSlot;
@@ -82,7 +83,7 @@ public class TokenLedger {
                 options.lifetime().or(policy::tokenLifetime).map(now::plus).orElse(null),
                 options.name().map(TokenName::value).orElse(null));
         em.persist(stored);
-        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, stored.id(), address.normalized());
+        audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, stored.id(), address.normalized());
         Instant previous = mailbox.lastTokenMail();
         mailbox.tokenMailSent(now);
         return new IssuedToken(stored.id(), token, address, now, previous);
@@ -94,7 +95,7 @@ public class TokenLedger {
      */
     public void forgetToken(IssuedToken issued, MailNotSent failure) {
         Mailbox mailbox = lock(issued.address());
-        audit.record(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcomes.of(failure), issued.id(), issued.address().normalized());
+        audit.record(AuditKind.TOKEN_REQUEST_REFUSED, failure.outcome(), issued.id(), issued.address().normalized());
         AccessToken stored = em.find(AccessToken.class, issued.id());
         if (stored != null) {
             em.remove(stored);
@@ -166,7 +167,7 @@ public class TokenLedger {
         mailbox.deletionRequested(now);
         List<String> names = live(AccessToken.LIVE_NAMES_OF, String.class, address.normalized(), now).getResultList();
         // in this transaction: holders and non-holders cost the same one commit
-        audit.record(AuditKind.DELETION_REQUESTED, names.isEmpty() ? AuditOutcomes.NO_TOKENS : AuditOutcomes.CODE_MAILED,
+        audit.record(AuditKind.DELETION_REQUESTED, names.isEmpty() ? TokenOutcome.NO_TOKENS : TokenOutcome.CODE_MAILED,
                 null, address.normalized());
         if (names.isEmpty()) {
             return Optional.empty();
@@ -195,7 +196,7 @@ public class TokenLedger {
                 .setParameter("emailAddress", address.normalized())
                 .executeUpdate();
         // under the address's lock: no token of it came or went between the two
-        ids.forEach(id -> audit.record(AuditKind.TOKEN_REVOKED_BY_CODE, Audit.SUCCESS, id, address.normalized()));
+        ids.forEach(id -> audit.record(AuditKind.TOKEN_REVOKED_BY_CODE, AuditOutcome.SUCCESS, id, address.normalized()));
         LOG.info(() -> "Revoked " + revoked + " access token(s) with a deletion code");
         revocations.fire(TokensRevoked.allOf(address.normalized()));
         return revoked;
@@ -206,7 +207,7 @@ public class TokenLedger {
         AccessToken stored = em.find(AccessToken.class, tokenId);
         if (stored != null) {
             em.remove(stored);
-            audit.record(AuditKind.TOKEN_REVOKED_BY_ITSELF, Audit.SUCCESS, tokenId, stored.emailAddress());
+            audit.record(AuditKind.TOKEN_REVOKED_BY_ITSELF, AuditOutcome.SUCCESS, tokenId, stored.emailAddress());
             LOG.info(() -> "Revoked access token " + tokenId + " with itself");
         }
         revocations.fire(TokensRevoked.one(tokenId));
@@ -226,7 +227,7 @@ public class TokenLedger {
             return false;
         }
         em.remove(stored);
-        audit.record(AuditKind.TOKEN_REVOKED_BY_ID, Audit.SUCCESS, tokenId, owner);
+        audit.record(AuditKind.TOKEN_REVOKED_BY_ID, AuditOutcome.SUCCESS, tokenId, owner);
         LOG.info(() -> "Revoked access token " + tokenId + " by its id");
         revocations.fire(TokensRevoked.one(tokenId));
         return true;

@@ -2,10 +2,8 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.Refusal;
-import jakarta.ejb.ApplicationException;
 
 /** The address already holds as many live tokens as it may; nothing was changed or sent. */
-@ApplicationException(rollback = true)
 public class TokenLimitReached extends Refusal {
 
     private static final long serialVersionUID = 1L;
@@ -14,7 +12,7 @@ public class TokenLimitReached extends Refusal {
 
     public TokenLimitReached(int cap) {
         super(ApiError.FORBIDDEN, "This address already holds " + cap
-                + " access tokens, the most it may; delete them to get a new one");
+                + " access tokens, the most it may; delete them to get a new one", TokenOutcome.TOKEN_LIMIT);
         this.cap = cap;
     }
 

@@ -77,7 +77,7 @@ public class TokenManager {
             // recorded by the ledger, with the token it undid
             throw failure;
         } catch (Refusal refusal) {
-            audit.record(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            audit.record(AuditKind.TOKEN_REQUEST_REFUSED, refusal.outcome(), null, address.normalized());
             throw refusal;
         }
     }
@@ -122,7 +122,7 @@ public class TokenManager {
                     mailer.sendLater("deletion", (session, from) -> new MailComposer(session, from)
                             .deletionCode(address, code.code(), code.tokenNames(), confirmationPage, policy.codeLifetime())));
         } catch (Refusal refusal) {
-            audit.record(AuditKind.DELETION_REQUEST_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            audit.record(AuditKind.DELETION_REQUEST_REFUSED, refusal.outcome(), null, address.normalized());
             throw refusal;
         }
     }
@@ -137,7 +137,7 @@ public class TokenManager {
         try {
             return ledger.revokeAll(address, code);
         } catch (Refusal refusal) {
-            audit.record(AuditKind.DELETION_CODE_REFUSED, AuditOutcomes.of(refusal), null, address.normalized());
+            audit.record(AuditKind.DELETION_CODE_REFUSED, refusal.outcome(), null, address.normalized());
             throw refusal;
         }
     }

@@ -3,6 +3,7 @@ package com.pkmnapi.audit.control;
 import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.CurrentClient;
 import com.pkmnapi.platform.JsonObjects;
+import com.pkmnapi.platform.Outcome;
 import com.pkmnapi.platform.RateLimitRefused;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,8 +38,6 @@ import java.util.logging.Logger;
 public class Audit {
 
     public static final String LOGGER = "pkmnapi.audit";
-    /** The outcome of what was done as asked. */
-    public static final String SUCCESS = "success";
     /** Client, minute and outcome kept apart at most; beyond them new ones are counted as one client. */
     static final int MAX_FAILED_CHECK_KEYS = 10_000;
     /** The longest client address kept (an IPv6 address with a zone may be longer). */
@@ -68,8 +67,8 @@ public class Audit {
      * @param tokenId the token's public id, or null
      * @param emailAddress the normalized address, or null where none is known
      */
-    public void record(AuditKind kind, String outcome, String tokenId, String emailAddress) {
-        save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome, tokenId, emailAddress, clientAddress(), 1)));
+    public void record(AuditKind kind, Outcome outcome, String tokenId, String emailAddress) {
+        save(List.of(new AuditEvent(clock.instant(), kind.id(), outcome.id(), tokenId, emailAddress, clientAddress(), 1)));
     }
 
     /**
@@ -77,14 +76,14 @@ public class Audit {
      * its refusal. The body was not read: the event has no address.
      */
     void rateLimited(@Observes RateLimitRefused refused) {
-        AuditKind.of(refused.refusal()).ifPresent(kind -> record(kind, "rate_limited", null, null));
+        AuditKind.of(refused.refusal()).ifPresent(kind -> record(kind, AuditOutcome.RATE_LIMITED, null, null));
     }
 
     /** Counts a failed token check of the current request's client. */
-    public void failedCheck(String outcome) {
-        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome);
+    public void failedCheck(Outcome outcome) {
+        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome.id());
         if (failedChecks.size() >= MAX_FAILED_CHECK_KEYS && !failedChecks.containsKey(key)) {
-            key = new FailedChecks(key.minute(), null, outcome);
+            key = new FailedChecks(key.minute(), null, key.outcome());
         }
         failedChecks.computeIfAbsent(key, counted -> new LongAdder()).increment();
     }

@@ -8,6 +8,7 @@ import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.CurrentClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import com.pkmnapi.platform.Outcome;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,7 +62,7 @@ class AuditTest {
 
     @Test
     void anEventIsStoredWithTheRequestsClientAndTime() {
-        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, "7f3c", "owner@example.com");
+        audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, "7f3c", "owner@example.com");
 
         assertEquals(1, saved.size());
         AuditEvent event = saved.get(0);
@@ -77,13 +78,13 @@ class AuditTest {
     @Test
     void failedChecksAreStoredPerClientMinuteAndOutcomeOnceTheMinuteHasEnded() {
         for (int i = 0; i < 500; i++) {
-            audit.failedCheck("invalid");
+            audit.failedCheck(Checks.INVALID);
         }
-        audit.failedCheck("expired");
+        audit.failedCheck(Checks.EXPIRED);
         client = "192.0.2.8";
-        audit.failedCheck("invalid");
+        audit.failedCheck(Checks.INVALID);
         now = MINUTE.plusSeconds(70);
-        audit.failedCheck("invalid");
+        audit.failedCheck(Checks.INVALID);
 
         audit.storeFailedChecks(MINUTE.plusSeconds(59));
         assertTrue(saved.isEmpty(), "nothing before the minute ends");
@@ -108,7 +109,7 @@ class AuditTest {
     void pastTheMostClientsKeptApartNewClientsAreCountedAsOne() {
         for (int i = 0; i < Audit.MAX_FAILED_CHECK_KEYS + 50; i++) {
             client = "10.0." + (i / 250) + "." + (i % 250);
-            audit.failedCheck("invalid");
+            audit.failedCheck(Checks.INVALID);
         }
         audit.storeFailedChecks(MINUTE.plusSeconds(60));
 
@@ -119,7 +120,7 @@ class AuditTest {
 
     @Test
     void theLogLineIsOneJsonObjectWithEveryField() {
-        audit.record(AuditKind.DELETION_CODE_REFUSED, "wrong_code", null, "owner@example.com");
+        audit.record(AuditKind.DELETION_CODE_REFUSED, Checks.WRONG_CODE, null, "owner@example.com");
 
         String line = Audit.line(saved.get(0));
 
@@ -163,7 +164,7 @@ class AuditTest {
             }
         };
         try {
-            audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, "7f3c", "owner@example.com");
+            audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, "7f3c", "owner@example.com");
         } finally {
             log.removeHandler(handler);
         }
@@ -176,8 +177,13 @@ class AuditTest {
     @Test
     void aLongClientAddressIsCut() {
         client = "fe80::1234:5678:9abc:def0%" + "x".repeat(80);
-        audit.record(AuditKind.TOKEN_ISSUED, Audit.SUCCESS, null, null);
+        audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, null, null);
         assertEquals(Audit.CLIENT_ADDRESS_LENGTH, saved.get(0).clientAddress().length());
         assertNull(saved.get(0).tokenId());
+    }
+
+    /** Outcomes of a feature's own, as the token feature names its failed checks and refusals. */
+    private enum Checks implements Outcome {
+        INVALID, EXPIRED, WRONG_CODE
     }
 }
