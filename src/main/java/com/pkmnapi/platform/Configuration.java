@@ -1,18 +1,21 @@
 package com.pkmnapi.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Makes the platform's settings, read once at start, and the clock injectable. A setting that
- * cannot be used stops the deployment.
+ * Makes the platform's settings and the clock injectable, and reads every feature's settings
+ * ({@link ReadAtStart}) at start.
  */
 @ApplicationScoped
 public class Configuration {
@@ -20,34 +23,27 @@ public class Configuration {
     @Inject
     Config config;
 
-    private EdgeSettings edge;
-    private RateLimitSettings rateLimits;
-    private DatabaseSettings database;
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        // the observer makes the bean, and so reads the settings, at start
-    }
-
-    @PostConstruct
-    void read() {
-        edge = EdgeSettings.from(config);
-        rateLimits = RateLimitSettings.from(config);
-        database = DatabaseSettings.from(config);
+    /** Makes each, so that a setting that cannot be used stops the deployment. */
+    void readAtStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, @Any Instance<ReadAtStart> settings) {
+        settings.forEach(Objects::requireNonNull);
     }
 
     @Produces
+    @Singleton
     EdgeSettings edge() {
-        return edge;
+        return EdgeSettings.from(config);
     }
 
     @Produces
+    @Singleton
     RateLimitSettings rateLimits() {
-        return rateLimits;
+        return RateLimitSettings.from(config);
     }
 
     @Produces
+    @Singleton
     DatabaseSettings database() {
-        return database;
+        return DatabaseSettings.from(config);
     }
 
     /**

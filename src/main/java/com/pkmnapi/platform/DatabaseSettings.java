@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.Config;
  *        wait means trouble, and the waiting request is better answered "try again" than left
  *        hanging
  */
-public record DatabaseSettings(String jdbcUrl, Optional<String> jdbcUser, Optional<String> jdbcPassword, Duration lockWait) {
+public record DatabaseSettings(String jdbcUrl, Optional<String> jdbcUser, Optional<String> jdbcPassword, Duration lockWait) implements ReadAtStart {
 
     public static final String DATABASE_DIR = "pkmnapi.database.dir";
     public static final String JDBC_URL = "pkmnapi.jdbc.url";

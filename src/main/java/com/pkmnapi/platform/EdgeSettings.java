@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.Config;
  *        ({@code pkmnapi.metrics.allowed}, loopback by default)
  */
 public record EdgeSettings(Optional<URI> publicBaseUrl, TrustedProxies trustedProxies, Set<String> corsAllowedOrigins,
-        TrustedProxies metricsAllowed) {
+        TrustedProxies metricsAllowed) implements ReadAtStart {
 
     public static final String PUBLIC_BASE_URL = "pkmnapi.public.base.url";
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
  *        a wrong code never harms the owner's code: guessing is stopped here, per client
  *        ({@code pkmnapi.rate.limit.wrong.codes})
  */
-public record RateLimitSettings(int requests, Duration window, int failedChecks, int wrongCodes) {
+public record RateLimitSettings(int requests, Duration window, int failedChecks, int wrongCodes) implements ReadAtStart {
 
     public static final String REQUESTS = "pkmnapi.rate.limit.requests";
     public static final String WINDOW_SECONDS = "pkmnapi.rate.limit.window.seconds";

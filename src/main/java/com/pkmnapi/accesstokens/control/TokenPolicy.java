@@ -1,6 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.platform.ConfigValues;
+import com.pkmnapi.platform.ReadAtStart;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.Config;
  *        fits a development machine only ({@code pkmnapi.allowed.domains})
  */
 public record TokenPolicy(Duration resendWindow, Duration codeLifetime, int tokenCap, Optional<Duration> tokenLifetime,
-        Duration lastUsedResolution, Duration cacheTime, Duration unusedLifetime, Set<String> allowedDomains) {
+        Duration lastUsedResolution, Duration cacheTime, Duration unusedLifetime, Set<String> allowedDomains) implements ReadAtStart {
 
     public static final String RESEND_WINDOW_SECONDS = "pkmnapi.resend.window.seconds";
     public static final String CODE_LIFETIME_SECONDS = "pkmnapi.code.lifetime.seconds";

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * The audit trail's entry point. Each event goes to the table ({@link AuditStore}) and, once
@@ -53,6 +56,13 @@ public class Audit {
 
     @Inject
     Clock clock;
+
+    /** The audit trail's settings, once, at start (they are {@link com.pkmnapi.platform.ReadAtStart}). */
+    @Produces
+    @Singleton
+    static AuditSettings settings(Config config) {
+        return AuditSettings.from(config);
+    }
 
     /**
      * Counts by client, minute and outcome; an adder, so that a flood of checks from one client
