@@ -94,6 +94,13 @@ public final class MicroServer implements AutoCloseable {
             return this;
         }
 
+        /** asadmin commands that run after boot, before the WAR is deployed. */
+        public Builder postBootCommands(Path file) {
+            microOptions.add("--postbootcommandfile");
+            microOptions.add(file.toString());
+            return this;
+        }
+
         /** The JDBC driver of this run's database server (-Ppostgres, -Pmariadb), if there is one. */
         public Builder jdbcDriverOfThisRun() {
             String driver = System.getProperty("it.jdbc.driver");
