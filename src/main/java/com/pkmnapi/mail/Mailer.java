@@ -22,7 +22,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -30,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import javax.net.SocketFactory;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -67,6 +65,7 @@ public class Mailer {
     private Session session;
     private InternetAddress from;
     private Semaphore inFlight;
+    private SessionSockets sockets;
     private ServiceFilesOnce serviceFiles;
     /**
      * Cuts conversations off at their deadline: one thread of the container's, made at start, so
@@ -94,7 +93,7 @@ public class Mailer {
             throw new IllegalStateException("Setting " + ConfigValues.describe(MailSettings.FROM) + " is not a mail address: "
                     + settings.from(), e);
         }
-        recordSockets(session.getProperties());
+        sockets = SessionSockets.install(session.getProperties());
         serviceFiles = new ServiceFilesOnce(Thread.currentThread().getContextClassLoader());
         watchdogs = new ScheduledThreadPoolExecutor(1, threads);
         watchdogs.setRemoveOnCancelPolicy(true);
@@ -106,21 +105,9 @@ public class Mailer {
     }
 
     @PreDestroy
-    void stopWatchdogs() {
+    void stop() {
         watchdogs.shutdownNow();
-    }
-
-    /** The sockets of both SMTP flavours, so that a conversation can be cut off at its deadline. */
-    private static void recordSockets(Properties properties) {
-        for (String protocol : List.of("smtp", "smtps")) {
-            String name = "mail." + protocol + ".socketFactory";
-            Object configured = properties.get(name);
-            if (configured instanceof SmtpSockets) {
-                continue;
-            }
-            SocketFactory delegate = configured instanceof SocketFactory factory ? factory : SocketFactory.getDefault();
-            properties.put(name, new SmtpSockets(delegate));
-        }
+        sockets.close();
     }
 
     /** A place for one conversation, to be taken where the request is decided. */

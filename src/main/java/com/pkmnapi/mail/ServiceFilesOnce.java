@@ -16,6 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the server. Set as the context class loader while a mail is composed and sent (the
  * {@link Mailer} does), it answers those lookups from memory; classes and every other resource
  * come from the application's loader as before.
+ *
+ * <p>A workaround, with an exit: upstream, jakartaee/mail-api#699 (Multipart's look-up on every
+ * instance, fixed in Mail API 2.2, where a message asks its session) and #861 (the same look-ups
+ * all over MimeUtility, open). Jakarta EE 10 and 11 servers bring Mail API 2.1, whatever the WAR
+ * holds, since the API is the server's. Remove this class once the servers the WAR is tested on
+ * bring a Mail API in which both are fixed, and the benchmark's mail figures do not drop without it.
  */
 final class ServiceFilesOnce extends ClassLoader {
 

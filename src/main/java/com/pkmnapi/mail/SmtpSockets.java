@@ -27,6 +27,11 @@ final class SmtpSockets extends SocketFactory {
         this.delegate = delegate;
     }
 
+    /** The factory that makes the sockets: the server's, or the platform's default. */
+    SocketFactory delegate() {
+        return delegate;
+    }
+
     /** Starts a conversation on this thread: the sockets made until it is closed belong to it. */
     static Conversation begin() {
         Conversation conversation = new Conversation();
