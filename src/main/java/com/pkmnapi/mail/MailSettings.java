@@ -27,8 +27,6 @@ public record MailSettings(String from, String session, int maxInFlight, Duratio
     public static final String MAX_IN_FLIGHT = "pkmnapi.mail.max.in.flight";
     public static final String TIMEOUT_SECONDS = "pkmnapi.mail.timeout.seconds";
     public static final String RETRY_DELAYS_SECONDS = "pkmnapi.mail.retry.delays.seconds";
-    /** The session the WAR defines for itself, for an SMTP server on 127.0.0.1:3025. */
-    public static final String DEFAULT_SESSION = "java:app/mail/pkmnapi";
 
     public static MailSettings from(Config config) {
         ConfigValues read = ConfigValues.of(config);

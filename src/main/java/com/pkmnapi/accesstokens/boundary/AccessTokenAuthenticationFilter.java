@@ -61,7 +61,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     Metrics metrics;
 
     /** The counters by outcome (a handful), so that a check costs no registry look-up. */
-    private final Map<String, Counter> checks = new ConcurrentHashMap<>();
+    private final Map<Outcome, Counter> checks = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -109,7 +109,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     /** {@code pkmnapi_token_checks_total{outcome}}: {@code valid} or the audit trail's reason. */
     private void countCheck(Outcome outcome) {
-        checks.computeIfAbsent(outcome.id(), name -> metrics.registry().counter("pkmnapi.token.checks", "outcome", name))
+        checks.computeIfAbsent(outcome, counted -> metrics.registry().counter("pkmnapi.token.checks", "outcome", counted.id()))
                 .increment();
     }
 

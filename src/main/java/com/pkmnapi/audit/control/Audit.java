@@ -91,7 +91,7 @@ public class Audit {
 
     /** Counts a failed token check of the current request's client. */
     public void failedCheck(Outcome outcome) {
-        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome.id());
+        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome);
         if (failedChecks.size() >= MAX_FAILED_CHECK_KEYS && !failedChecks.containsKey(key)) {
             key = new FailedChecks(key.minute(), null, key.outcome());
         }
@@ -113,7 +113,7 @@ public class Audit {
             if (!key.minute().plus(MINUTE).isAfter(now)) {
                 LongAdder count = failedChecks.remove(key);
                 if (count != null) {
-                    events.add(new AuditEvent(key.minute(), AuditKind.TOKEN_CHECK_FAILED.id(), key.outcome(), null, null,
+                    events.add(new AuditEvent(key.minute(), AuditKind.TOKEN_CHECK_FAILED.id(), key.outcome().id(), null, null,
                             key.client(), (int) Math.min(count.sum(), Integer.MAX_VALUE)));
                 }
             }
@@ -166,6 +166,6 @@ public class Audit {
         }
     }
 
-    private record FailedChecks(Instant minute, String client, String outcome) {
+    private record FailedChecks(Instant minute, String client, Outcome outcome) {
     }
 }
