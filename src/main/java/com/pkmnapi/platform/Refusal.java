@@ -39,7 +39,9 @@ public class Refusal extends RuntimeException {
      * @param cause for the server log, or null
      */
     public Refusal(ApiError error, String message, Outcome outcome, Long retryAfterSeconds, Throwable cause) {
-        super(message, cause);
+        // no stack trace: a refusal is the client's answer, not a fault to trace (its cause keeps
+        // its own), and a flood of refused requests should cost no stack walks
+        super(message, cause, false, false);
         this.error = error;
         this.outcome = outcome;
         this.retryAfterSeconds = retryAfterSeconds;
