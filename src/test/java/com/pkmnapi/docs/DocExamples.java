@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
  * The examples of a manual page, as tests.md states the convention: a {@code ```sh} block is a
  * command to run against the default run; a {@code ```text} block right after it (nothing but
  * blank lines between) is what the command prints, and {@code ...} in it stands for any text.
- * Every other block ({@code ```console}, {@code ```nginx}, ...) is not run here.
+ * Every other block ({@code ```console}, {@code ```nginx}, ...) is not run against the default
+ * run. A block whose info string has more words ({@code ```sh wildfly}) belongs to the test of its
+ * page, which asks for its blocks by that whole info string; renderers still take the first word
+ * as the language.
  */
 final class DocExamples {
 
-    private static final Pattern FENCE = Pattern.compile("^```\\s*(\\S*)\\s*$");
+    private static final Pattern FENCE = Pattern.compile("^```\\s*([^`]*?)\\s*$");
     private static final String ANY = "...";
 
     /** A command, where it starts in the page, and what the page says it prints, if it says. */
@@ -38,12 +41,20 @@ final class DocExamples {
 
     /** The examples of the page's text, each with the replacements made (the same in both parts). */
     static List<Example> of(String page, Map<String, String> replacements) {
+        return of(page, replacements, "sh");
+    }
+
+    /**
+     * The examples in the page's blocks of this info string ({@code sh wildfly}: the blocks of
+     * ```sh wildfly), each with the text block after it, as for {@code ```sh}.
+     */
+    static List<Example> of(String page, Map<String, String> replacements, String info) {
         List<Block> blocks = blocks(page);
         String[] lines = page.split("\n", -1);
         List<Example> examples = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Block block = blocks.get(i);
-            if (!block.info().equals("sh")) {
+            if (!block.info().equals(info)) {
                 continue;
             }
             Optional<String> expected = Optional.empty();

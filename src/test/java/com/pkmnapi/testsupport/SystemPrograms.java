@@ -5,6 +5,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The programs of the machine that some integration tests run: Debian's Chromium and its driver,
- * nginx, and python3 with prometheus_client. The build does not install them (it needs only Java
+ * nginx, python3 with prometheus_client, and a PostgreSQL server on 127.0.0.1:5432 (the WildFly
+ * page's test, WildFlyPageIT). The build does not install them (it needs only Java
  * and Maven): a test class whose program is missing is skipped, with a message that names the
  * Debian packages; under {@code CI=true}, where .ci/run has installed them, it fails instead, so
  * that a missing program cannot pass as a skip. Checked as a condition of the class, before
@@ -66,6 +69,21 @@ public final class SystemPrograms implements ExecutionCondition {
                 String python = System.getProperty("it.python", "/usr/bin/python3");
                 return run(python, "-c", "import prometheus_client.parser; print('ok')").strip().equals("ok") ? null
                         : python + " with the module prometheus_client.parser";
+            }
+        },
+        /**
+         * A PostgreSQL server listening on 127.0.0.1:5432, as on the project's machines (trust
+         * authentication, user postgres; pom.xml's postgres profile).
+         */
+        POSTGRESQL_SERVER("postgresql") {
+            @Override
+            String missing() {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", 5432), 2000);
+                    return null;
+                } catch (IOException e) {
+                    return "a PostgreSQL server on 127.0.0.1:5432 (" + e.getMessage() + ")";
+                }
             }
         };
 
