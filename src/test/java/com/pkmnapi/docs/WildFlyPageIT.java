@@ -1,24 +1,14 @@
 package com.pkmnapi.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.SystemPrograms.Program;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,8 +25,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -59,7 +47,6 @@ class WildFlyPageIT {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
     /** The longest a block may take: the first builds the WAR, on two busy cores. */
     private static final Duration BLOCK_TIMEOUT = Duration.ofMinutes(10);
-    private static final String DONE = "@@wildfly-page-done@@";
     /** WildFly's ports without an offset (standalone.xml's standard-sockets). */
     private static final int[] WILDFLY_PORTS = {8009, 8080, 8443, 9990, 9993, 4712, 4713};
     /** What the undo may leave in standalone.xml, as the page says: the emptied list of global modules. */
@@ -75,54 +62,36 @@ class WildFlyPageIT {
         Files.writeString(work.resolve("jdbc-password"), "not-read-under-trust-authentication\n");
 
         String database = "pkmnapi_page_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        int smtpPort = freePort();
-        int mailApiPort = freePort();
         int offset = freeOffset();
         Map<String, String> replacements = new LinkedHashMap<>();
         replacements.put("$HOME/pkmnapi-wildfly", work.toString());
         replacements.put("PORT_OFFSET=731", "PORT_OFFSET=" + offset);
         replacements.put("127.0.0.1:5432/pkmnapi", "127.0.0.1:5432/" + database);
         replacements.put("PKMNAPI_JDBC_USER=pkmnapi", "PKMNAPI_JDBC_USER=postgres");
-        replacements.put("PKMNAPI_SMTP_PORT=25", "PKMNAPI_SMTP_PORT=" + smtpPort);
-        replacements.put("TOKEN='pkmn_at_...'", "TOKEN=$(curl -s http://127.0.0.1:" + mailApiPort
-                + "/api/user/you@corp.example/messages | grep -o 'pkmn_at_[0-9A-Za-z]*' | tail -n 1)");
-        List<DocExamples.Example> examples = DocExamples.of(Files.readString(BASEDIR.resolve(PAGE)), replacements, "sh wildfly");
-        assertFalse(examples.isEmpty(), PAGE + " has no blocks marked sh wildfly");
 
         createDatabase(database);
-        Process greenMail = null;
-        Process bash = null;
         ServerPid server = new ServerPid(work.resolve("wildfly.pid"));
-        try {
-            greenMail = startGreenMail(smtpPort, mailApiPort);
-            Path stderr = ROOT.resolve("bash.stderr");
-            ProcessBuilder builder = new ProcessBuilder("bash", "--noprofile", "--norc")
-                    .directory(checkout.toFile()).redirectError(stderr.toFile());
-            // a fresh machine: none of the settings or servers of the shell that runs the build
-            builder.environment().keySet().removeIf(name -> name.startsWith("PKMNAPI_")
-                    || name.equals("JBOSS_HOME") || name.equals("WILDFLY_HOME") || name.equals("JBOSS_PIDFILE"));
-            bash = builder.start();
-            BlockingQueue<String> lines = readLines(bash);
+        Path stderr = ROOT.resolve("bash.stderr");
+        ProcessBuilder bash = PageShell.bash().directory(checkout.toFile()).redirectError(stderr.toFile());
+        // a fresh machine: none of the settings or servers of the shell that runs the build
+        bash.environment().keySet().removeIf(name -> name.startsWith("PKMNAPI_")
+                || name.equals("JBOSS_HOME") || name.equals("WILDFLY_HOME") || name.equals("JBOSS_PIDFILE"));
+        try (GreenMailProcess greenMail = GreenMailProcess.start(ROOT.resolve("greenmail.log"))) {
+            replacements.put("PKMNAPI_SMTP_PORT=25", "PKMNAPI_SMTP_PORT=" + greenMail.smtpPort);
+            replacements.put("TOKEN='pkmn_at_...'", "TOKEN=$(curl -s http://127.0.0.1:" + greenMail.apiPort
+                    + "/api/user/you@corp.example/messages | grep -o 'pkmn_at_[0-9A-Za-z]*' | tail -n 1)");
+            List<DocExamples.Example> examples = DocExamples.of(Files.readString(BASEDIR.resolve(PAGE)), replacements, "sh wildfly");
+            assertFalse(examples.isEmpty(), PAGE + " has no blocks marked sh wildfly");
             long start = System.nanoTime();
             Long build = null;
             Long served = null;
-            try (Writer in = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8)) {
+            try (PageShell shell = new PageShell(bash, BLOCK_TIMEOUT)) {
                 for (DocExamples.Example example : examples) {
-                    String where = PAGE + ", the block at line " + example.line();
-                    // stdin from /dev/null: no command of the page reads the rest of the script
-                    in.write("{\n" + example.command() + "} </dev/null\nprintf '\\n" + DONE + " %d\\n' $?\n");
-                    in.flush();
-                    StringBuilder output = new StringBuilder();
-                    int status = awaitDone(lines, output, where);
-                    server.look();
-                    assertEquals(0, status, where + " ended with " + status + "; it printed:\n" + output
-                            + "see " + stderr + " and " + work.resolve("wildfly.out"));
-                    if (example.expected().isPresent()) {
-                        List<String> differences = DocExamples.differences(example.expected().get(), output.toString());
-                        if (!differences.isEmpty()) {
-                            fail(where + " answered otherwise than the page shows: " + differences
-                                    + "\nthe command:\n" + example.command() + "printed:\n" + output);
-                        }
+                    try {
+                        shell.run(example, PAGE + ", the block at line " + example.line(),
+                                stderr + " and " + work.resolve("wildfly.out"));
+                    } finally {
+                        server.look();
                     }
                     if (build == null) {
                         build = System.nanoTime() - start;
@@ -142,15 +111,7 @@ class WildFlyPageIT {
             assertConfigurationAsBefore(work.resolve("standalone.xml.before"),
                     work.resolve("wildfly-38.0.1.Final/standalone/configuration/standalone.xml"));
         } finally {
-            if (bash != null) {
-                bash.destroy();
-                bash.waitFor(10, TimeUnit.SECONDS);
-            }
             server.stop();
-            if (greenMail != null) {
-                greenMail.destroy();
-                greenMail.waitFor(30, TimeUnit.SECONDS);
-            }
             dropDatabase(database);
         }
     }
@@ -249,62 +210,6 @@ class WildFlyPageIT {
         }
     }
 
-    /** The GreenMail server of mvn -Prun (pom.xml) as the relay, no login, its REST API for the mails. */
-    private static Process startGreenMail(int smtpPort, int apiPort) throws Exception {
-        Path jar = Path.of(System.getProperty("payara.microJar")).resolveSibling("greenmail-standalone.jar");
-        Process greenMail = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
-                "-Dgreenmail.auth.disabled", "-Dgreenmail.api.hostname=127.0.0.1",
-                "-Dgreenmail.api.port=" + apiPort, "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ROOT.resolve("greenmail.log").toFile()).start();
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!greenMail.isAlive()) {
-                fail("GreenMail stopped; see " + ROOT.resolve("greenmail.log"));
-            }
-            try {
-                client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/service/readiness")).build(),
-                        BodyHandlers.discarding());
-                return greenMail;
-            } catch (IOException notListeningYet) {
-                Thread.sleep(200);
-            }
-        }
-        greenMail.destroy();
-        throw new AssertionError("GreenMail's REST API did not answer in 60 s; see " + ROOT.resolve("greenmail.log"));
-    }
-
-    private static BlockingQueue<String> readLines(Process bash) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ended) {
-                // bash is gone; the next poll times out
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    private static int awaitDone(BlockingQueue<String> lines, StringBuilder output, String where) throws InterruptedException {
-        long deadline = System.nanoTime() + BLOCK_TIMEOUT.toNanos();
-        while (true) {
-            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                fail(where + " did not end within " + BLOCK_TIMEOUT.toMinutes() + " min; it printed:\n" + output);
-            }
-            if (line.startsWith(DONE)) {
-                return Integer.parseInt(line.substring(DONE.length()).strip());
-            }
-            output.append(line).append('\n');
-        }
-    }
-
     /** The page's offset (731) where its ports are free, else the next offset whose ports are. */
     private static int freeOffset() {
         for (int offset = 731; offset < 831; offset++) {
@@ -322,12 +227,6 @@ class WildFlyPageIT {
             }
         }
         throw new IllegalStateException("no free port offset for WildFly between 731 and 830");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {
