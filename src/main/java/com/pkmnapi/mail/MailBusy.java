@@ -11,16 +11,13 @@ public class MailBusy extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final long retryAfterSeconds;
-
     public MailBusy(long retryAfterSeconds) {
         super(ApiError.EMAIL, "Too many emails are being sent; nothing was changed. Please try again in "
                 + retryAfterSeconds + " seconds", MailOutcome.MAIL_BUSY, retryAfterSeconds, null);
-        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** A conversation ends within the mail deadline, so one place is free by then. */
     public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        return retryAfter().orElseThrow();
     }
 }

@@ -10,19 +10,16 @@ public class ResendWindowOpen extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    private final long retryAfterSeconds;
-
     public ResendWindowOpen(Duration remaining) {
         this(RetryAfter.seconds(remaining));
     }
 
     private ResendWindowOpen(long seconds) {
         super(ApiError.TIMEOUT, "Please try again in " + seconds + " seconds", TokenOutcome.RESEND_WINDOW, seconds, null);
-        this.retryAfterSeconds = seconds;
     }
 
     /** Whole seconds to wait, rounded up, so that a client that waits that long is never refused. */
     public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        return retryAfter().orElseThrow();
     }
 }
