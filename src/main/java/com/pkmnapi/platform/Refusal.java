@@ -68,6 +68,11 @@ public class Refusal extends RuntimeException {
 
     /** The response that answers it, for a filter that aborts the request with it. */
     public Response response() {
+        return responseWith().build();
+    }
+
+    /** The same, to be built once a header of the case's own is added (a 401's challenge). */
+    public Response.ResponseBuilder responseWith() {
         return RefusalMapper.response(this);
     }
 

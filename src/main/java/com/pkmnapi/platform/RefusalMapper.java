@@ -24,13 +24,13 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
         } else {
             LOG.log(Level.FINE, "Refused: {0}", refusal.error().id());
         }
-        return response(refusal);
+        return response(refusal).build();
     }
 
     /** The one mapping of a refusal to its response, thrown or answered by a filter. */
-    static Response response(Refusal refusal) {
+    static Response.ResponseBuilder response(Refusal refusal) {
         Response.ResponseBuilder response = ErrorEnvelope.response(refusal.error(), refusal.getMessage());
         refusal.retryAfter().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
-        return response.build();
+        return response;
     }
 }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
@@ -102,7 +101,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
         Outcome outcome = limited.isPresent() ? AuditOutcome.RATE_LIMITED : refusal.outcome();
         audit.failedCheck(outcome);
         countCheck(outcome);
-        request.abortWith(limited.map(Refusal::response).orElseGet(() -> Response.fromResponse(refusal.response())
+        request.abortWith(limited.map(Refusal::response).orElseGet(() -> refusal.responseWith()
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
                 .build()));
     }
