@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.mail.MailSessionDefinition;
+import java.beans.Introspector;
 import java.sql.Connection;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -78,8 +79,18 @@ public class ApplicationResources {
         }
     }
 
+    /**
+     * Gives back what the server holds of this deployment: the database's (see
+     * {@link ConfiguredDataSource#release}), and the JDK's cache of bean descriptions
+     * ({@code java.beans.Introspector}), in which Liquibase's introspection at start leaves this
+     * WAR's classes. That cache is global and soft: after an undeploy it would keep the WAR's class
+     * loader until the heap runs short, so that a redeploy would hold two copies of the WAR's
+     * classes (the deploy pages' tests redeploy and look). Web containers such as Tomcat flush
+     * it as an application stops; WildFly and Payara do not.
+     */
     @PreDestroy
-    void releaseDatabase() {
+    void release() {
         ConfiguredDataSource.release(database.jdbcUrl());
+        Introspector.flushCaches();
     }
 }

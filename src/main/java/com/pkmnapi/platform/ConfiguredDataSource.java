@@ -2,6 +2,7 @@ package com.pkmnapi.platform;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +11,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
-import java.util.Properties;
 import java.util.Collections;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,6 +29,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
+    private static final String DERBY_DRIVER = "org.apache.derby.iapi.jdbc.AutoloadedDriver";
 
     /**
      * Made by the container, outside injection: the settings come from the WAR's own
@@ -130,14 +132,20 @@ public class ConfiguredDataSource implements DataSource {
 
     /**
      * Gives back what this WAR's own JDBC drivers hold in the server, when the application stops.
-     * An embedded Derby engine is shut down with its databases: a redeploy in the same JVM needs
-     * that (else XSDB6), and Derby's per-thread contexts on the server's request threads are then
-     * left to nothing but the collector; and every driver this WAR's class loader registered with
-     * DriverManager is deregistered (Derby's registers itself as it is loaded, whatever the
-     * database). Otherwise the server finds them on undeploy and reports a leak.
+     * An embedded Derby engine that runs is shut down with its databases: a redeploy in the same
+     * JVM needs that (else XSDB6), and its timer thread, which holds this WAR's class loader,
+     * ends. (Derby's per-thread contexts on the server's request threads remain as stale
+     * thread-local entries, which each thread drops only as it uses its thread locals again: with
+     * the embedded Derby the old classes can linger after a redeploy until then.) The engine runs where the database is the embedded Derby, and also where it
+     * is not but the server started it: WildFly instantiates every JDBC driver a deployment
+     * declares and asks its version, which boots Derby's engine, so that a WAR on PostgreSQL would
+     * otherwise stay loaded after its undeploy ({@code WildFlyPageIT} redeploys). Then every
+     * driver this WAR's class loader registered with DriverManager (Derby's registers itself as its
+     * class initializes, whatever the database) is deregistered; otherwise the server finds them
+     * on undeploy and reports a leak.
      */
     static void release(String url) {
-        if (isEmbeddedDerby(url) && isOwnClass("org.apache.derby.iapi.jdbc.AutoloadedDriver")) {
+        if (isOwnClass(DERBY_DRIVER) && (isEmbeddedDerby(url) || derbyEngineRuns())) {
             try {
                 connect("jdbc:derby:;shutdown=true", new Properties()).close();
             } catch (SQLException e) {
@@ -159,6 +167,25 @@ public class ConfiguredDataSource implements DataSource {
                     LOG.log(Level.FINE, "Driver " + driver + " not deregistered", e);
                 }
             }
+        }
+    }
+
+    /**
+     * Whether this WAR's own Derby engine has booted. Derby has no public way to ask that does not
+     * boot the engine (its driver's version and connect both do), so the driver's private field
+     * that holds the engine's driver once booted is read; where it cannot be read (another Derby
+     * version), the answer is yes: a shutdown too many boots and stops the engine, one too few
+     * keeps the class loader.
+     */
+    private static boolean derbyEngineRuns() {
+        try {
+            Field module = Class.forName(DERBY_DRIVER, false, ConfiguredDataSource.class.getClassLoader())
+                    .getDeclaredField("_driverModule");
+            module.setAccessible(true);
+            return module.get(null) != null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "Cannot tell whether Derby's engine runs; shutting it down", e);
+            return true;
         }
     }
 

@@ -22,8 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The programs of the machine that some integration tests run: Debian's Chromium and its driver,
- * nginx, python3 with prometheus_client, and a PostgreSQL server on 127.0.0.1:5432 (the WildFly
- * page's test, WildFlyPageIT). The build does not install them (it needs only Java
+ * nginx, python3 with prometheus_client, unzip, and a PostgreSQL server on 127.0.0.1:5432 (the
+ * deploy pages' tests, WildFlyPageIT and PayaraServerPageIT). The build does not install them (it needs only Java
  * and Maven): a test class whose program is missing is skipped, with a message that names the
  * Debian packages; under {@code CI=true}, where .ci/run has installed them, it fails instead, so
  * that a missing program cannot pass as a skip. Checked as a condition of the class, before
@@ -84,6 +84,13 @@ public final class SystemPrograms implements ExecutionCondition {
                 } catch (IOException e) {
                     return "a PostgreSQL server on 127.0.0.1:5432 (" + e.getMessage() + ")";
                 }
+            }
+        },
+        /** What the Payara Server page unpacks Payara's zip with. */
+        UNZIP("unzip") {
+            @Override
+            String missing() {
+                return executable("it.unzip", "/usr/bin/unzip");
             }
         };
 
