@@ -22,7 +22,8 @@ import liquibase.ui.LoggerUIService;
 /**
  * Brings the database's schema up to the one the entities map, with the changes in
  * {@code db/changelog.xml} that it has not had yet (Liquibase). Servers that start at once on one
- * database take turns through Liquibase's lock table, so each change is applied once.
+ * database take turns, so each change is applied once: through the database's own lock
+ * ({@link SchemaLock}) around Liquibase, whose lock table is not enough on an empty database.
  */
 final class SchemaMigrations {
 
@@ -54,7 +55,7 @@ final class SchemaMigrations {
 
     private static void apply(DataSource dataSource) {
         ClassLoader classLoader = SchemaMigrations.class.getClassLoader();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); SchemaLock turn = SchemaLock.take(connection)) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Map<String, Object> scope = Map.of(
                     Scope.Attr.classLoader.name(), classLoader,
