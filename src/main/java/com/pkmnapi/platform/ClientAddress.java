@@ -32,10 +32,14 @@ public final class ClientAddress {
         if (nearest == null) {
             return remoteAddress;
         }
-        if (trustedProxies.trusts(nearest)) {
-            nearest = nearestUntrusted(nearest, forwardedFor, trustedProxies);
-        }
-        return key(nearest);
+        return key(resolve(nearest, forwardedFor, trustedProxies));
+    }
+
+    /**
+     * @return the client that {@code peer} forwards for where it is a trusted proxy, else the peer
+     */
+    static InetAddress resolve(InetAddress peer, List<String> forwardedFor, TrustedProxies trustedProxies) {
+        return trustedProxies.trusts(peer) ? nearestUntrusted(peer, forwardedFor, trustedProxies) : peer;
     }
 
     private static InetAddress nearestUntrusted(InetAddress proxy, List<String> forwardedFor,
