@@ -2,9 +2,14 @@ package com.pkmnapi.platform;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -14,8 +19,11 @@ import java.sql.SQLWarning;
 import java.util.Collections;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -30,6 +38,11 @@ public class ConfiguredDataSource implements DataSource {
     private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
     private static final String DERBY_LOCK_WAIT = "derby.locks.waitTimeout";
     private static final String DERBY_DRIVER = "org.apache.derby.iapi.jdbc.AutoloadedDriver";
+    private static final String DERBY_FILE_PERMISSIONS = "derby.storage.useDefaultFilePermissions";
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    /** The embedded databases prepared in this deployment. */
+    private static final Set<String> PREPARED = ConcurrentHashMap.newKeySet();
 
     /**
      * Made by the container, outside injection: the settings come from the WAR's own
@@ -204,18 +217,48 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     /**
-     * Derby writes its log beside the database rather than into the server's working directory.
+     * Once per embedded database: Derby writes its log beside the database rather than into the
+     * server's working directory, and the database is for the server's user alone. Derby makes its
+     * files under the umask (0644 as a rule) unless {@code derby.storage.useDefaultFilePermissions}
+     * is false, which is set here where nobody has set it; a database and log that are there
+     * already, made before, are made owner-only too (directories 0700, files 0600).
      */
     private static void prepareEmbeddedDerby(String url) {
-        if (isEmbeddedDerby(url) && System.getProperty("derby.stream.error.file") == null) {
-            String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];
-            if (!database.isEmpty() && !database.startsWith("memory:")) {
-                Path log = Path.of(database + "-derby.log").toAbsolutePath();
-                try {
-                    Files.createDirectories(log.getParent());
-                    System.setProperty("derby.stream.error.file", log.toString());
-                } catch (IOException e) {
-                    // Derby then logs where it would anyway; the database itself reports real trouble
+        if (!isEmbeddedDerby(url)) {
+            return;
+        }
+        String database = url.substring("jdbc:derby:".length()).split(";", 2)[0];
+        if (database.isEmpty() || database.startsWith("memory:") || !PREPARED.add(database)) {
+            return;
+        }
+        if (System.getProperty(DERBY_FILE_PERMISSIONS) == null) {
+            System.setProperty(DERBY_FILE_PERMISSIONS, "false");
+        }
+        Path directory = Path.of(database).toAbsolutePath();
+        Path log = Path.of(database + "-derby.log").toAbsolutePath();
+        try {
+            Files.createDirectories(log.getParent());
+            if (System.getProperty("derby.stream.error.file") == null) {
+                System.setProperty("derby.stream.error.file", log.toString());
+            }
+            ownerOnly(directory);
+            ownerOnly(log);
+        } catch (IOException | UncheckedIOException e) {
+            // Derby then logs where it would anyway; the database itself reports real trouble
+            LOG.log(Level.WARNING, "Cannot make the embedded database " + directory + " owner-only", e);
+        }
+    }
+
+    /** Directories 0700, files 0600, below {@code path} and itself, where the file system has POSIX permissions. */
+    static void ownerOnly(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                || !Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : (Iterable<Path>) paths::iterator) {
+                if (!Files.isSymbolicLink(each)) {
+                    Files.setPosixFilePermissions(each, Files.isDirectory(each) ? OWNER_DIRECTORY : OWNER_FILE);
                 }
             }
         }
