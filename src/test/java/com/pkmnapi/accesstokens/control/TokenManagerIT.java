@@ -228,6 +228,15 @@ class TokenManagerIT {
     }
 
     @Test
+    void aWrongCodeForAnUnknownAddressAddsNoRow() {
+        EmailAddress address = fresh("unknown-code");
+
+        assertThrows(InvalidDeletionCode.class, () -> tokens.revokeAll(address, "anything"));
+
+        assertFalse(database.hasMailbox(address.normalized()), "the contract: requests that are refused add no row");
+    }
+
+    @Test
     void aLockHeldTooLongIsATryAgainNotAFailure() throws Exception {
         EmailAddress address = fresh("locked");
         tokens.requestDeletion(address, LINK); // makes the row; no tokens, so no mail
