@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -73,7 +72,7 @@ public class SmtpCeiling {
                 for (long i = 0; System.nanoTime() < end; i++) {
                     try {
                         EmailAddress to = new EmailAddress(run + "-" + thread + "-" + i + "@example.com");
-                        Transport.send(composer.accessToken(to, Secrets.newToken(), Optional.empty()));
+                        Transport.send(composer.accessToken(to, Secrets.newToken()));
                         sent.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();

@@ -40,8 +40,8 @@ class SettingsTest {
 
     private static final String[] NUMBERS = {
         TokenPolicy.RESEND_WINDOW_SECONDS, TokenPolicy.CODE_LIFETIME_SECONDS, RateLimitSettings.WRONG_CODES, TokenPolicy.TOKEN_CAP,
-        TokenPolicy.TOKEN_LIFETIME_SECONDS, TokenPolicy.LAST_USED_RESOLUTION_SECONDS, RateLimitSettings.REQUESTS,
-        RateLimitSettings.WINDOW_SECONDS, RateLimitSettings.FAILED_CHECKS, AuditSettings.RETENTION_DAYS};
+        TokenPolicy.TOKEN_LIFETIME_SECONDS, TokenPolicy.TOKEN_MIN_LIFETIME_SECONDS, TokenPolicy.LAST_USED_RESOLUTION_SECONDS,
+        RateLimitSettings.REQUESTS, RateLimitSettings.WINDOW_SECONDS, RateLimitSettings.FAILED_CHECKS, AuditSettings.RETENTION_DAYS};
 
     @Test
     void defaults() {
@@ -62,6 +62,8 @@ class SettingsTest {
                 Map.entry("pkmnapi.jdbc.user", "pkmnapi"),
                 Map.entry("pkmnapi.jdbc.password", "secret"),
                 Map.entry("pkmnapi.token.lifetime.seconds", "86400"),
+                Map.entry("pkmnapi.token.min.lifetime.seconds", "7200"),
+                Map.entry("pkmnapi.address.tags.allowed", "TRUE"),
                 Map.entry("pkmnapi.last.used.resolution.seconds", "300"),
                 Map.entry("pkmnapi.rate.limit.requests", "30"),
                 Map.entry("pkmnapi.rate.limit.window.seconds", "10"),
@@ -82,6 +84,8 @@ class SettingsTest {
         assertEquals(Optional.of("pkmnapi"), settings.database().jdbcUser());
         assertEquals(Optional.of("secret"), settings.database().jdbcPassword());
         assertEquals(Optional.of(Duration.ofDays(1)), settings.policy().tokenLifetime());
+        assertEquals(Duration.ofHours(2), settings.policy().minLifetime());
+        assertTrue(settings.policy().tagsAllowed());
         assertEquals(Duration.ofSeconds(300), settings.policy().lastUsedResolution());
         assertEquals(30, settings.rateLimits().requests());
         assertEquals(Duration.ofSeconds(10), settings.rateLimits().window());
@@ -145,6 +149,27 @@ class SettingsTest {
     void publicBaseUrlKeepsItsPathAndPort() {
         assertEquals(Optional.of(URI.create("http://localhost:8080/pkmnapi/")),
                 settingsOf(Map.of(EdgeSettings.PUBLIC_BASE_URL, "http://localhost:8080/pkmnapi")).edge().publicBaseUrl());
+    }
+
+    @Test
+    void aMaximumLifetimeBelowTheMinimumStopsNamingBoth() {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(TokenPolicy.TOKEN_LIFETIME_SECONDS, "600")));
+
+        assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_LIFETIME_SECONDS"), refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("at least pkmnapi.token.min.lifetime.seconds (3600)"), refusal.getMessage());
+        assertEquals(Optional.of(Duration.ofSeconds(600)), settingsOf(Map.of(TokenPolicy.TOKEN_LIFETIME_SECONDS, "600",
+                TokenPolicy.TOKEN_MIN_LIFETIME_SECONDS, "600")).policy().tokenLifetime());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on", "tru"})
+    void aTagsSettingThatIsNoFlagStops(String value) {
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(TokenPolicy.ADDRESS_TAGS_ALLOWED, value)));
+
+        assertTrue(refusal.getMessage().contains("PKMNAPI_ADDRESS_TAGS_ALLOWED"), refusal.getMessage());
+        assertTrue(refusal.getMessage().endsWith("true or false, but is: " + value), refusal.getMessage());
     }
 
     static Stream<Arguments> invalidNumbers() {
@@ -329,6 +354,8 @@ class SettingsTest {
         assertEquals(Optional.empty(), settings.database().jdbcUser());
         assertEquals(Optional.empty(), settings.database().jdbcPassword());
         assertEquals(Optional.empty(), settings.policy().tokenLifetime());
+        assertEquals(Duration.ofHours(1), settings.policy().minLifetime());
+        assertFalse(settings.policy().tagsAllowed());
         assertEquals(Duration.ofSeconds(60), settings.policy().lastUsedResolution());
         assertEquals(120, settings.rateLimits().requests());
         assertEquals(Duration.ofSeconds(60), settings.rateLimits().window());

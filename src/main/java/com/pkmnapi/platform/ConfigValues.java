@@ -104,6 +104,15 @@ public final class ConfigValues {
         return optional(name).map(value -> whole(name, value, 1, "a whole number above 0"));
     }
 
+    /** {@code true} or {@code false}, in any case. */
+    public boolean flag(String name) {
+        String value = text(name);
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(name, value, "true or false");
+    }
+
     public Duration positiveSeconds(String name) {
         return Duration.ofSeconds(positive(name));
     }

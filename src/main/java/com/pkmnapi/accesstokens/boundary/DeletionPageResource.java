@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
+import com.pkmnapi.accesstokens.control.EmailAddress;
 import com.pkmnapi.platform.ClasspathText;
 import com.pkmnapi.platform.Html;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,10 @@ import jakarta.ws.rs.core.Response;
  * here, escaped, as it always was. Either way the page shows the address and one button; only the
  * click sends {@code DELETE /v1/access_tokens}, so mail scanners that open links, even those that
  * run scripts, delete nothing. The page loads nothing but its own script and style.
+ *
+ * <p>The page shows nothing a link can choose but the address, as text, and only where it is an
+ * address the service would accept: anything else in a link gets the incomplete-link page, so that
+ * a crafted link cannot make the service's own page say what its author wants.
  */
 @Path("actions")
 public class DeletionPageResource {
@@ -50,7 +55,6 @@ public class DeletionPageResource {
     private static final String CONFIRMATION = """
             <p>This deletes every access token of <span id="email-address">%1$s</span>. Services that use them \
             stop working at once.</p>
-            <p id="token-names" hidden>Among them: <span id="names"></span>.</p>
             <p>Nothing happens until you press the button.</p>
             <button type="button" id="delete" data-email-address="%1$s" data-code="%2$s">Delete my access tokens</button>""";
 
@@ -58,8 +62,8 @@ public class DeletionPageResource {
             <noscript><p>This page needs JavaScript to send the deletion.</p></noscript>""";
 
     private static final String INCOMPLETE = """
-            <p id="incomplete">This link is incomplete: it needs both an email address and a code. Open the link \
-            from your deletion mail as it is, or ask for a new deletion mail.</p>""";
+            <p id="incomplete">This link is incomplete or not one of ours: it needs an email address and a code. \
+            Open the link from your deletion mail as it is, or ask for a new deletion mail.</p>""";
 
     /**
      * The page for a link with the values in its fragment: the script fills in one of the two
@@ -77,7 +81,7 @@ public class DeletionPageResource {
         // anything in the query means one of the older mails: that page is rendered here, as before
         if (isBlank(emailAddress) && isBlank(code)) {
             content = FROM_FRAGMENT;
-        } else if (isBlank(emailAddress) || isBlank(code)) {
+        } else if (!EmailAddress.isValid(emailAddress) || isBlank(code)) {
             content = INCOMPLETE;
         } else {
             content = CONFIRMATION.formatted(Html.escape(emailAddress), Html.escape(code)) + "\n" + NEEDS_JAVASCRIPT;

@@ -9,8 +9,8 @@ public class InvalidTokenLifetime extends Refusal {
 
     private static final long serialVersionUID = 1L;
 
-    public InvalidTokenLifetime(Duration longest) {
-        super(ApiError.INVALID, "Invalid expires_in: it must be a whole number of seconds from 1 to "
-                + longest.toSeconds(), TokenOutcome.INVALID_LIFETIME);
+    public InvalidTokenLifetime(Duration shortest, Duration longest) {
+        super(ApiError.INVALID, "Invalid expires_in: it must be a whole number of seconds from " + shortest.toSeconds()
+                + " to " + longest.toSeconds(), TokenOutcome.INVALID_LIFETIME);
     }
 }

@@ -13,8 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Writes the two mails, each as {@code multipart/alternative} with a plain-text and an HTML part in
@@ -26,9 +24,6 @@ public final class MailComposer {
     public static final String ACCESS_TOKEN_SUBJECT = "Pkmnapi access token";
     public static final String DELETION_SUBJECT = "Pkmnapi delete access token";
 
-    /** At most this many token names go into a deletion mail and its link. */
-    static final int NAMES_SHOWN = 10;
-
     private final Session session;
     private final InternetAddress from;
 
@@ -37,16 +32,22 @@ public final class MailComposer {
         this.from = from;
     }
 
-    /** @param name the name the owner gave the token, said in the mail where there is one */
-    public MimeMessage accessToken(EmailAddress to, String token, Optional<TokenName> name) throws MessagingException {
+    /**
+     * The token mail. It holds nothing that the requester chose but the address it goes to: a
+     * token's name stays out of it, since a name can carry a link or a phone number into a genuine
+     * mail from the real sender (any character set wide enough to name tokens can spell
+     * "re-verify at corp-sso dot evil dot example"). The original's line
+     * {@code This is your access token: <token>} comes first, for the scripts that read tokens
+     * out of mail the way the original's users did.
+     */
+    public MimeMessage accessToken(EmailAddress to, String token) throws MessagingException {
         String text = """
+                This is your access token: %1$s
+
                 Hello,
 
-                here is your pkmnapi access token%2$s:
-
-                %1$s
-
-                Send it with each request in this header:
+                here is your pkmnapi access token, asked for with this address. Send it with each \
+                request in this header:
 
                 Authorization: Bearer %1$s
 
@@ -54,33 +55,29 @@ public final class MailComposer {
                 sent again; ask for a new one if it is lost.
 
                 If you did not ask for a token, you can ignore this mail: nobody else has seen it.
-                """.formatted(token, name.map(n -> " \"" + n.value() + "\"").orElse(""));
+                """.formatted(token);
         String html = """
+                <p>This is your access token: <code style="font-size:1.1em">%1$s</code></p>
                 <p>Hello,</p>
-                <p>here is your pkmnapi access token%2$s:</p>
-                <p><code style="font-size:1.1em">%1$s</code></p>
-                <p>Send it with each request in this header:</p>
+                <p>here is your pkmnapi access token, asked for with this address. Send it with each request \
+                in this header:</p>
                 <pre>Authorization: Bearer %1$s</pre>
                 <p>Keep it as secret as a password. Only a digest of it is stored, so it cannot be sent again; \
                 ask for a new one if it is lost.</p>
                 <p>If you did not ask for a token, you can ignore this mail: nobody else has seen it.</p>
-                """.formatted(Html.escape(token), name.map(n -> " &ldquo;" + Html.escape(n.value()) + "&rdquo;").orElse(""));
+                """.formatted(Html.escape(token));
         return message(to, ACCESS_TOKEN_SUBJECT, text, html);
     }
 
-    /**
-     * @param tokenNames the names of the tokens the code deletes (those without one aside), said in
-     *        the mail and passed to the confirmation page in the link
-     */
-    public MimeMessage deletionCode(EmailAddress to, String code, List<String> tokenNames, URI confirmationPage,
-            Duration lifetime) throws MessagingException {
+    /** The deletion mail: like the token mail, nothing in it that the requester chose but the address. */
+    public MimeMessage deletionCode(EmailAddress to, String code, URI confirmationPage, Duration lifetime)
+            throws MessagingException {
         String validity = describe(lifetime);
-        URI confirmation = confirmationLink(confirmationPage, to, code, tokenNames);
-        String named = tokenNames.isEmpty() ? "" : ", among them " + inWords(tokenNames);
+        URI confirmation = confirmationLink(confirmationPage, to, code);
         String text = """
                 Hello,
 
-                someone, probably you, asked to delete every pkmnapi access token of %1$s%5$s.
+                someone, probably you, asked to delete every pkmnapi access token of %1$s.
 
                 To confirm, open this link and press the button on the page:
 
@@ -92,10 +89,10 @@ public final class MailComposer {
 
                 The code works once, for %4$s. If you did not ask for this, ignore this mail: your \
                 tokens stay valid.
-                """.formatted(to.value(), confirmation, code, validity, named);
+                """.formatted(to.value(), confirmation, code, validity);
         String html = """
                 <p>Hello,</p>
-                <p>someone, probably you, asked to delete every pkmnapi access token of %1$s%5$s.</p>
+                <p>someone, probably you, asked to delete every pkmnapi access token of %1$s.</p>
                 <p>To confirm, open this link and press the button on the page:</p>
                 <p><a href="%2$s">%2$s</a></p>
                 <p>Or send this code with <code>DELETE /v1/access_tokens</code>:</p>
@@ -103,7 +100,7 @@ public final class MailComposer {
                 <p>The code works once, for %4$s. If you did not ask for this, ignore this mail: your tokens \
                 stay valid.</p>
                 """.formatted(Html.escape(to.value()), Html.escape(confirmation.toString()), Html.escape(code),
-                        Html.escape(validity), Html.escape(named));
+                        Html.escape(validity));
         return message(to, DELETION_SUBJECT, text, html);
     }
 
@@ -127,29 +124,12 @@ public final class MailComposer {
     }
 
     /**
-     * The page's address with the address and the code the page needs, and the first token names
-     * for it to show, in the fragment: browsers never send it, so the code stays out of server and
-     * proxy access logs.
+     * The page's address with the address and the code the page needs, in the fragment: browsers
+     * never send it, so the code stays out of server and proxy access logs.
      */
-    static URI confirmationLink(URI page, EmailAddress to, String code, List<String> tokenNames) {
-        StringBuilder link = new StringBuilder(page.toString())
-                .append("#email_address=").append(URLEncoder.encode(to.value(), StandardCharsets.UTF_8))
-                .append("&code=").append(URLEncoder.encode(code, StandardCharsets.UTF_8));
-        tokenNames.stream().limit(NAMES_SHOWN)
-                .forEach(name -> link.append("&name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8)));
-        return URI.create(link.toString());
-    }
-
-    /** {@code "a"}, {@code "a" and "b"}, {@code "a", "b" and "c"}; past ten, how many more. */
-    static String inWords(List<String> names) {
-        List<String> quoted = names.stream().limit(NAMES_SHOWN).map(name -> "\"" + name + "\"").toList();
-        if (names.size() > NAMES_SHOWN) {
-            return String.join(", ", quoted) + " and " + (names.size() - NAMES_SHOWN) + " more";
-        }
-        if (quoted.size() == 1) {
-            return quoted.get(0);
-        }
-        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
+    static URI confirmationLink(URI page, EmailAddress to, String code) {
+        return URI.create(page + "#email_address=" + URLEncoder.encode(to.value(), StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     }
 
     /** "1 hour", "30 minutes", "90 seconds": the code's lifetime in words. */

@@ -84,17 +84,21 @@ public class TokenManager {
 
     private void mailToken(EmailAddress address, TokenOptions options) {
         requireAllowed(address);
+        if (address.hasTag() && !policy.tagsAllowed()) {
+            throw new AddressNotAllowed(address, TokenOutcome.TAG_NOT_ALLOWED);
+        }
+        Duration shortest = policy.minLifetime();
         Duration longest = policy.tokenLifetime().orElse(LONGEST_LIFETIME);
-        options.lifetime().filter(lifetime -> lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(longest) > 0)
+        options.lifetime().filter(lifetime -> lifetime.compareTo(shortest) < 0 || lifetime.compareTo(longest) > 0)
                 .ifPresent(lifetime -> {
-                    throw new InvalidTokenLifetime(longest);
+                    throw new InvalidTokenLifetime(shortest, longest);
                 });
         MailSlot slot = mailer.slot();
         try {
             IssuedToken issued = ledger.recordToken(address, options, slot);
             try {
                 mailer.send("token", (session, from) -> new MailComposer(session, from)
-                        .accessToken(address, issued.token(), options.name()));
+                        .accessToken(address, issued.token()));
             } catch (MailNotSent failure) {
                 ledger.forgetToken(issued, failure);
                 throw failure;
@@ -120,7 +124,7 @@ public class TokenManager {
             requireAllowed(address);
             ledger.acceptDeletionRequest(address).ifPresent(code ->
                     mailer.sendLater("deletion", (session, from) -> new MailComposer(session, from)
-                            .deletionCode(address, code.code(), code.tokenNames(), confirmationPage, policy.codeLifetime())));
+                            .deletionCode(address, code.code(), confirmationPage, policy.codeLifetime())));
         } catch (Refusal refusal) {
             audit.record(AuditKind.DELETION_REQUEST_REFUSED, refusal.outcome(), null, address.normalized());
             throw refusal;

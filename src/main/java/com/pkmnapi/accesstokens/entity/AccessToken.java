@@ -25,9 +25,8 @@ import java.util.UUID;
 @NamedQuery(name = AccessToken.LIVE_OF,
         query = "SELECT t FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
                 + " ORDER BY t.dateCreate DESC, t.id")
-@NamedQuery(name = AccessToken.LIVE_NAMES_OF,
-        query = "SELECT t.name FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE
-                + " ORDER BY t.dateCreate DESC, t.id")
+@NamedQuery(name = AccessToken.COUNT_LIVE_OF,
+        query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE)
 @NamedQuery(name = AccessToken.BY_DIGEST, query = "SELECT t FROM AccessToken t WHERE t.digest = :digest")
 @NamedQuery(name = AccessToken.RECORD_USE,
         query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
@@ -56,11 +55,8 @@ public class AccessToken {
     public static final String COUNT_ALL_LIVE = "AccessToken.countAllLive";
     /** The live tokens of an address, newest first, with the parameters of {@link #COUNT_LIVE_USED}. */
     public static final String LIVE_OF = "AccessToken.liveOf";
-    /**
-     * The names of the live tokens of an address, newest first, null for those without one: one
-     * row per live token. With the parameters of {@link #COUNT_LIVE_USED}.
-     */
-    public static final String LIVE_NAMES_OF = "AccessToken.liveNamesOf";
+    /** How many live tokens an address holds, used or not; with the parameters of {@link #COUNT_LIVE_USED}. */
+    public static final String COUNT_LIVE_OF = "AccessToken.countLiveOf";
     /** Parameter {@code digest}. */
     public static final String BY_DIGEST = "AccessToken.byDigest";
     /**

@@ -4,6 +4,18 @@
 (function () {
     const outcome = document.getElementById('outcome');
 
+    // The addresses the service accepts (EmailAddress): the page shows nothing else a link says,
+    // so a crafted link cannot make it show text of its author's.
+    const LOCAL = /^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*$/;
+    const LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+    function isAddress(value) {
+        const at = value.lastIndexOf('@');
+        return value.length <= 254 && at >= 1 && at <= 64
+            && LOCAL.test(value.slice(0, at)) && value.slice(at + 1).split('.').every(function (label) {
+                return LABEL.test(label);
+            });
+    }
+
     // Mails put the address and the code in the fragment, which the browser never sends, so that
     // no server or proxy logs the code. Older mails put them in the query: the server has rendered
     // that page already, and there are no templates to fill.
@@ -12,19 +24,12 @@
         const link = new URLSearchParams(location.hash.slice(1));
         const emailAddress = link.get('email_address') || '';
         const code = link.get('code') || '';
-        if (emailAddress.trim() === '' || code.trim() === '') {
+        if (!isAddress(emailAddress) || code.trim() === '') {
             outcome.before(document.getElementById('incomplete-link').content.cloneNode(true));
         } else {
             const content = confirmation.content.cloneNode(true);
-            // as text, never as markup: the fragment holds whatever the link says
+            // as text, never as markup
             content.querySelector('#email-address').textContent = emailAddress;
-            // the names of the tokens it deletes, as the mail says them (the first ten)
-            const names = link.getAll('name').filter(function (name) { return name.trim() !== ''; }).slice(0, 10);
-            if (names.length > 0) {
-                content.querySelector('#names').textContent =
-                    names.map(function (name) { return '\u201C' + name + '\u201D'; }).join(', ');
-                content.querySelector('#token-names').hidden = false;
-            }
             const values = content.querySelector('#delete').dataset;
             values.emailAddress = emailAddress;
             values.code = code;

@@ -61,6 +61,9 @@ class AccessTokensApiIT extends HttpClientTest {
         String token = Mails.token((String) text.getContent());
         assertTrue(((String) text.getContent()).contains("Authorization: Bearer " + token));
         assertTrue(((String) html.getContent()).contains(token), "the token is in the HTML part too");
+        // the original's line, which its users' scripts read
+        assertTrue(((String) text.getContent()).lines().anyMatch(("This is your access token: " + token)::equals));
+        assertTrue(((String) html.getContent()).contains("This is your access token: <code"));
     }
 
     @Test
@@ -206,8 +209,28 @@ class AccessTokensApiIT extends HttpClientTest {
         String other = Addresses.fresh("eleven-years");
         assertError(api.requestToken(Json.createObjectBuilder().add("email_address", other).add("expires_in", 315_360_001)
                 .build()), 400, "error_access_tokens_invalid",
-                "Invalid expires_in: it must be a whole number of seconds from 1 to 315360000");
+                "Invalid expires_in: it must be a whole number of seconds from 3600 to 315360000");
         assertTrue(TestSmtpServer.mailsTo(other).isEmpty());
+    }
+
+    @Test
+    void nobodyCanLockAnOwnerOutWithATokenThatDiesAtOnce() {
+        String victim = Addresses.fresh("lock-out");
+
+        // the attack as measured: a token asked for the victim with expires_in 1, then the window
+        assertError(api.requestToken(Json.createObjectBuilder().add("email_address", victim).add("expires_in", 1).build()),
+                400, "error_access_tokens_invalid",
+                "Invalid expires_in: it must be a whole number of seconds from 3600 to 315360000");
+        assertTrue(TestSmtpServer.mailsTo(victim).isEmpty(), "no mail");
+        assertCreated(api.requestToken(victim));
+
+        // the shortest a stranger can ask for outlives the window in which the owner cannot ask
+        String other = Addresses.fresh("lock-out-shortest");
+        String token = Tokens.issue(api, Json.createObjectBuilder().add("email_address", other).add("expires_in", 3600).build());
+        JsonObject attributes = Api.json(api.current(token)).getJsonObject("data").getJsonObject("attributes");
+        assertEquals(Instant.parse(attributes.getString("date_create")).plusSeconds(3600),
+                Instant.parse(attributes.getString("date_expire")));
+        assertTimeout(api.requestToken(other));
     }
 
     @Test
@@ -219,16 +242,35 @@ class AccessTokensApiIT extends HttpClientTest {
     }
 
     @Test
-    void escapesTheAddressInTheHtmlOfTheDeletionMail() throws Exception {
-        String address = "o'neil&co-" + Addresses.fresh("html");
+    void refusesAddressesThatRelaysReadAsRoutesAndMailsNothing() {
+        for (String route : List.of("me%outside.example@example.com", "outside.example!me@example.com",
+                "o'neil&co@example.com", "me=x@example.com", "me/x@example.com")) {
+            assertError(api.requestToken(route), 400, "error_access_tokens_invalid", "Invalid email address: " + route);
+            assertError(api.requestDeletion(route), 400, "error_access_tokens_invalid", "Invalid email address: " + route);
+            assertTrue(TestSmtpServer.mailsTo(route).isEmpty(), route);
+        }
+    }
+
+    @Test
+    void refusesATaggedAddressUnlessTagsAreAllowed() {
+        String address = Addresses.fresh("tagged");
+        String tagged = address.replace("@", "+x@");
+
+        assertError(api.requestToken(tagged), 400, "error_access_tokens_invalid", "Email address not allowed: " + tagged);
+        assertTrue(TestSmtpServer.mailsTo(tagged).isEmpty());
+        assertCreated(api.requestToken(address));
+    }
+
+    @Test
+    void escapesTheLinkInTheHtmlOfTheDeletionMail() throws Exception {
+        String address = Addresses.fresh("html");
         assertCreated(api.requestToken(address));
         assertCreated(api.requestDeletion(address));
 
         MimeMessage mail = TestSmtpServer.awaitMailsTo(address, 2).get(1);
         String html = (String) ((MimeMultipart) mail.getContent()).getBodyPart(1).getContent();
-        assertTrue(html.contains("o&#39;neil&amp;co-"), html);
-        assertFalse(html.contains("o'neil&co-"), "raw address in the HTML");
-        assertTrue(html.contains("email_address=o%27neil%26co-"), "the link carries the address URL-encoded");
+        assertTrue(html.contains("email_address=" + URLEncoder.encode(address, StandardCharsets.UTF_8)),
+                "the link carries the address URL-encoded");
         assertTrue(html.contains("&amp;code="), "the link's & is escaped in the HTML");
     }
 

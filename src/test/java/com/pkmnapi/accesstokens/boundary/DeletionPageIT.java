@@ -65,8 +65,7 @@ class DeletionPageIT extends HttpClientTest {
 
         browser.get(link);
         assertEquals(address, awaitElement("email-address").getText());
-        assertEquals("Among them: \u201Cci <b>bot</b>\u201D.", browser.findElement(By.id("token-names")).getText(),
-                "the token's name, as text");
+        assertFalse(browser.findElement(By.tagName("main")).getText().contains("bot"), "no token name on the page");
         WebElement button = browser.findElement(By.id("delete"));
         assertEquals(BUTTON, button.getText());
         Thread.sleep(1000); // time for anything the page might do on its own
@@ -138,19 +137,38 @@ class DeletionPageIT extends HttpClientTest {
 
     @ParameterizedTest(name = "after \"{0}\"")
     @ValueSource(strings = {"#", "?"})
-    void showsMarkupInTheLinkAsTextAndRunsNone(String separator) {
+    void aLinkWithMarkupOrTextForAnAddressShowsOnlyTheServicesOwnWords(String separator) {
         String script = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
+        String phishing = "ACTION REQUIRED: re-verify at https://corp-sso.evil.example";
+        for (String notAnAddress : List.of(script, phishing, "you@example.com " + phishing)) {
+            browser.get("about:blank");
+            browser.get(api.base() + "actions/delete-user" + separator
+                    + "email_address=" + URLEncoder.encode(notAnAddress, StandardCharsets.UTF_8)
+                    + "&code=" + URLEncoder.encode("\"><script>document.title='pwned'</script>", StandardCharsets.UTF_8));
 
-        browser.get(api.base() + "actions/delete-user" + separator
-                + "email_address=" + URLEncoder.encode(script, StandardCharsets.UTF_8)
-                + "&code=" + URLEncoder.encode("\"><script>document.title='pwned'</script>", StandardCharsets.UTF_8));
+            assertTrue(awaitElement("incomplete").getText().startsWith("This link is incomplete or not one of ours"),
+                    notAnAddress);
+            String shown = browser.findElement(By.tagName("main")).getText();
+            assertFalse(shown.contains("evil") || shown.contains("pwned") || shown.contains("<"), shown);
+            assertTrue(browser.findElements(By.id("delete")).isEmpty(), "no button for " + notAnAddress);
+            assertEquals(TITLE, browser.getTitle(), "no script ran");
+            assertTrue(browser.findElements(By.tagName("img")).isEmpty(), "no element was injected");
+            assertEquals(2, browser.findElements(By.tagName("script")).size() + browser.findElements(By.tagName("link")).size(),
+                    "only the page's own script and style");
+        }
+        Browser.screenshot(browser, "delete-user-not-an-address-" + (separator.equals("#") ? "fragment" : "query"));
+    }
 
-        assertEquals(script, awaitElement("email-address").getText());
-        assertEquals(TITLE, browser.getTitle(), "no script ran");
-        assertTrue(browser.findElements(By.tagName("img")).isEmpty(), "no element was injected");
-        assertEquals(2, browser.findElements(By.tagName("script")).size() + browser.findElements(By.tagName("link")).size(),
-                "only the page's own script and style");
-        Browser.screenshot(browser, "delete-user-markup-as-text-" + (separator.equals("#") ? "fragment" : "query"));
+    @Test
+    void aCraftedLinkCannotAddTextToTheConfirmation() {
+        String address = Addresses.fresh("page-crafted");
+        String link = deletionLink(address);
+
+        browser.get(link + "&name=" + URLEncoder.encode("ACTION REQUIRED: call +1 555 0100", StandardCharsets.UTF_8));
+
+        assertEquals(address, awaitElement("email-address").getText());
+        String shown = browser.findElement(By.tagName("main")).getText();
+        assertFalse(shown.contains("ACTION") || shown.contains("555"), shown);
     }
 
     @Test
@@ -161,7 +179,7 @@ class DeletionPageIT extends HttpClientTest {
             browser.get("about:blank"); // a new page each time, not a jump within the last one
             browser.get(api.base() + "actions/delete-user" + rest);
 
-            assertTrue(awaitElement("incomplete").getText().startsWith("This link is incomplete"), rest);
+            assertTrue(awaitElement("incomplete").getText().startsWith("This link is incomplete or not one of ours"), rest);
             assertTrue(browser.findElements(By.id("delete")).isEmpty(), "no button for " + rest);
             assertFalse(browser.getCurrentUrl().contains("#"), "the fragment is gone for " + rest);
         }

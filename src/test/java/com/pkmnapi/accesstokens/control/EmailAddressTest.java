@@ -26,9 +26,8 @@ class EmailAddressTest {
             "user@localhost",
             "USER@EXAMPLE.COM",
             "John.Doe@Example.Com",
-            "o'brien@example.com",
-            "a&b'c@example.com",
             "under_score@example.com",
+            "dash-ed@example.com",
             "a@b.co",
             "x@a-b-c.example"})
     void acceptsAValidAddressAndKeepsItAsGiven(String value) {
@@ -73,7 +72,24 @@ class EmailAddressTest {
             "User <user@example.com>",
             "user@example.com,other@example.com",
             "user@example.com;other@example.com",
-            "(comment)user@example.com"})
+            "(comment)user@example.com",
+            // routes rather than mailboxes: relays that honour the percent hack or bang paths
+            // deliver these outside the domain after the last @
+            "me%outside.example@corp.example",
+            "outside.example!me@corp.example",
+            "me/x@corp.example",
+            "me|x@corp.example",
+            "me=x@corp.example",
+            "o'brien@example.com",
+            "a&b'c@example.com",
+            "a#b@example.com",
+            "a*b@example.com",
+            "a?b@example.com",
+            "a^b@example.com",
+            "a`b@example.com",
+            "a{b}@example.com",
+            "a~b@example.com",
+            "a$b@example.com"})
     void refusesAnInvalidAddress(String value) {
         assertRefused(value);
     }
@@ -92,6 +108,14 @@ class EmailAddressTest {
             "a@b.com\r\n\r\n<script>alert(1)</script>"})
     void refusesCarriageReturnsAndLineFeedsThatCouldInjectHeaders(String value) {
         assertRefused(value);
+    }
+
+    @Test
+    void aTagIsAPlusInTheLocalPart() {
+        assertTrue(new EmailAddress("alice+ci@corp.example").hasTag());
+        assertTrue(new EmailAddress("alice+@corp.example").hasTag());
+        assertFalse(new EmailAddress("alice@corp.example").hasTag());
+        assertFalse(new EmailAddress("alice.smith-jones_2@corp-x.example").hasTag());
     }
 
     @Test
