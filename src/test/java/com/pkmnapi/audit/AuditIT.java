@@ -71,8 +71,12 @@ class AuditIT {
 
     @BeforeEach
     void client() {
-        client = "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+        client = randomClient();
         api = new Api(base).overLoopback().withHeaders("X-Forwarded-For", client);
+    }
+
+    private static String randomClient() {
+        return "10." + RANDOM.nextInt(256) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
     }
 
     @Test
@@ -140,7 +144,9 @@ class AuditIT {
     void pagesFollowOneAnotherByTheNextLinkWithoutGapOrRepeat() {
         String address = Addresses.fresh("audit-pages");
         for (int i = 0; i < 5; i++) {
-            assertEquals(400, api.delete(address, "wrongcode" + i).statusCode());
+            // from five clients: one client's wrong codes would be one event with its count
+            Api other = new Api(base).overLoopback().withHeaders("X-Forwarded-For", randomClient());
+            assertEquals(400, other.delete(address, "wrongcode" + i).statusCode());
         }
         String token = Tokens.issue(api, address);
         List<String> all = ids(Api.json(api.events(token, "?limit=100")));
@@ -203,6 +209,44 @@ class AuditIT {
     }
 
     @Test
+    void refusalsAClientRepeatsAreCountedIntoAFewEventsNotOneEach() {
+        String address = Addresses.fresh("audit-flood");
+        String token = Tokens.issue(api, address);
+        int window = 0;
+        int limited = 0;
+        for (int i = 0; i < 24; i++) {
+            int status = api.requestToken(address).statusCode();
+            window += status == 403 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        assertEquals(5, limited, "the 21st to the 25th of 20 mail requests a minute");
+        assertTrue(window >= 10, "most within the 1 s window: " + window);
+
+        List<JsonArray> stored = rows(trail()).stream().filter(row -> client.equals(row.getString(CLIENT_ADDRESS, null))).toList();
+        assertTrue(stored.stream().anyMatch(row -> row.getString(OUTCOME).equals("resend_window")),
+                "the first refusal is stored at once, for the owner to see: " + stored);
+        store();
+        JsonObject trail = trail();
+        List<JsonArray> refusals = rows(trail).stream()
+                .filter(row -> client.equals(row.getString(CLIENT_ADDRESS, null)) && row.getString(KIND).equals("token_request_refused"))
+                .toList();
+        assertEquals(window, occurrences(refusals, "resend_window"));
+        assertEquals(limited, occurrences(refusals, "rate_limited"));
+        assertTrue(refusals.size() <= 4, "one event per outcome and minute, not " + (window + limited) + ": " + refusals);
+        long lines = trail.getJsonArray("log").stream().filter(line -> line.toString().contains(client)
+                && line.toString().contains("token_request_refused")).count();
+        assertTrue(lines <= 2L * refusals.size(), "a line when stored and one when counted: " + lines);
+        assertLogHoldsEveryStoredEventOf(trail, client, 2);
+
+        // the owner reads the count, not a row each
+        long owned = Api.json(api.events(token, "")).getJsonArray("data").stream().map(JsonValue::asJsonObject)
+                .map(event -> event.getJsonObject("attributes"))
+                .filter(attributes -> attributes.getString("outcome").equals("resend_window"))
+                .mapToLong(attributes -> attributes.getInt("occurrences")).sum();
+        assertEquals(window, owned);
+    }
+
+    @Test
     void mailRequestsPastTheClientsLimitAreRecordedWithoutAnAddress() {
         String address = Addresses.fresh("audit-limit");
         int limited = 0;
@@ -228,6 +272,10 @@ class AuditIT {
 
     /** Every event of the client in the table has its JSON line in the audit log, field for field. */
     private static void assertLogHoldsEveryStoredEventOf(JsonObject trail, String client) {
+        assertLogHoldsEveryStoredEventOf(trail, client, 9);
+    }
+
+    private static void assertLogHoldsEveryStoredEventOf(JsonObject trail, String client, int least) {
         Set<String> logged = new HashSet<>();
         for (JsonValue line : trail.getJsonArray("log")) {
             JsonObject event = Json.createReader(new StringReader(((jakarta.json.JsonString) line).getString())).readObject();
@@ -237,7 +285,7 @@ class AuditIT {
                     String.valueOf(event.getInt("occurrences"))));
         }
         List<JsonArray> rows = rows(trail).stream().filter(row -> client.equals(row.getString(CLIENT_ADDRESS, null))).toList();
-        assertTrue(rows.size() >= 9, "the test's events: " + rows);
+        assertTrue(rows.size() >= least, "the test's events: " + rows);
         for (JsonArray row : rows) {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {

@@ -96,7 +96,7 @@ public class AccessTokensResource {
         AccessTokenRequest checked = required(request);
         Optional<Refusal> refusal = limits.wrongCodeRefusal();
         if (refusal.isPresent()) {
-            audit.record(AuditKind.DELETION_CODE_REFUSED, AuditOutcome.RATE_LIMITED, null, checked.emailAddress().normalized());
+            audit.refused(AuditKind.DELETION_CODE_REFUSED, AuditOutcome.RATE_LIMITED, checked.emailAddress().normalized());
             throw refusal.get();
         }
         try {

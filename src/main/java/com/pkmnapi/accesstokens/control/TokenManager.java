@@ -77,7 +77,7 @@ public class TokenManager {
             // recorded by the ledger, with the token it undid
             throw failure;
         } catch (Refusal refusal) {
-            audit.record(AuditKind.TOKEN_REQUEST_REFUSED, refusal.outcome(), null, address.normalized());
+            audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, refusal.outcome(), address.normalized());
             throw refusal;
         }
     }
@@ -126,7 +126,7 @@ public class TokenManager {
                     mailer.sendLater("deletion", (session, from) -> new MailComposer(session, from)
                             .deletionCode(address, code.code(), confirmationPage, policy.codeLifetime())));
         } catch (Refusal refusal) {
-            audit.record(AuditKind.DELETION_REQUEST_REFUSED, refusal.outcome(), null, address.normalized());
+            audit.refused(AuditKind.DELETION_REQUEST_REFUSED, refusal.outcome(), address.normalized());
             throw refusal;
         }
     }
@@ -141,7 +141,7 @@ public class TokenManager {
         try {
             return ledger.revokeAll(address, code);
         } catch (Refusal refusal) {
-            audit.record(AuditKind.DELETION_CODE_REFUSED, refusal.outcome(), null, address.normalized());
+            audit.refused(AuditKind.DELETION_CODE_REFUSED, refusal.outcome(), address.normalized());
             throw refusal;
         }
     }

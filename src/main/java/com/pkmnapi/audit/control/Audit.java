@@ -32,17 +32,28 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The audit trail's entry point. Each event goes to the table ({@link AuditStore}) and, once
  * stored, as one JSON line to the logger {@value #LOGGER}, for a SIEM. The client is the current
- * request's. Failed token checks are counted in memory per client, minute and outcome and stored
- * once the minute has ended (the last minute's when the application stops, by
- * {@link FailedChecksAtUndeploy}), so that a flood of bad tokens makes a handful of events, and a
- * check costs no database work for the record.
+ * request's.
+ *
+ * <p>What a client can repeat without limit is counted in memory per kind, outcome, client,
+ * address and minute, so that a flood writes a handful of rows and lines, not one each:
+ * <ul>
+ * <li>a refusal ({@link #refused}): the first of its minute is stored at once, so that the owner
+ *     sees it in {@code /events} straight away; once the minute has ended, that same event is
+ *     given the minute's count (one update, one more log line with the same id) where there were
+ *     more;</li>
+ * <li>a failed token check ({@link #failedCheck}): stored once the minute has ended, as one event
+ *     with its count, so that a check costs no database work for the record.</li>
+ * </ul>
+ * The last minute's are stored when the application stops ({@link CountedEventsAtUndeploy}).
+ * The counts are kept apart for at most {@value #MAX_COUNTED_KEYS} keys; past them a new one is
+ * counted without its client and address.
  */
 @ApplicationScoped
 public class Audit {
 
     public static final String LOGGER = "pkmnapi.audit";
-    /** Client, minute and outcome kept apart at most; beyond them new ones are counted as one client. */
-    static final int MAX_FAILED_CHECK_KEYS = 10_000;
+    /** Keys (kind, outcome, client, address, minute) kept apart at most; beyond them new ones lose client and address. */
+    static final int MAX_COUNTED_KEYS = 10_000;
     /** The longest client address kept (an IPv6 address with a zone may be longer). */
     static final int CLIENT_ADDRESS_LENGTH = 64;
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -65,11 +76,10 @@ public class Audit {
     }
 
     /**
-     * Counts by client, minute and outcome; an adder, so that a flood of checks from one client
-     * does not queue on one lock. A minute's counts are stored seconds after it ends, when no
-     * check counts toward it any more.
+     * The counts; an adder each, so that a flood from one client does not queue on one lock. A
+     * minute's counts are stored seconds after it ends, when nothing counts toward it any more.
      */
-    private final Map<FailedChecks, LongAdder> failedChecks = new ConcurrentHashMap<>();
+    private final Map<Counted, Tally> counted = new ConcurrentHashMap<>();
 
     /**
      * Records an event of the current request.
@@ -82,43 +92,91 @@ public class Audit {
     }
 
     /**
-     * A request the per-client limit refused, recorded where its endpoint names an audit kind as
+     * A request the per-client limit refused, counted where its endpoint names an audit kind as
      * its refusal. The body was not read: the event has no address.
      */
     void rateLimited(@Observes RateLimitRefused refused) {
-        AuditKind.of(refused.refusal()).ifPresent(kind -> record(kind, AuditOutcome.RATE_LIMITED, null, null));
+        AuditKind.of(refused.refusal()).ifPresent(kind -> refused(kind, AuditOutcome.RATE_LIMITED, null));
     }
 
-    /** Counts a failed token check of the current request's client. */
+    /**
+     * Counts a refusal of the current request: the first of its kind, outcome, client and address
+     * in a minute is stored at once, the rest are counted into it once the minute has ended.
+     *
+     * @param emailAddress the normalized address, or null where none is known
+     */
+    public void refused(AuditKind kind, Outcome outcome, String emailAddress) {
+        Instant now = clock.instant();
+        Counted key = key(now, kind, outcome, emailAddress);
+        Tally tally = counted.get(key);
+        if (tally == null) {
+            AuditEvent first = new AuditEvent(now, kind.id(), outcome.id(), null, key.emailAddress(), key.client(), 1);
+            tally = counted.putIfAbsent(key, Tally.of(first));
+            if (tally == null) {
+                save(List.of(first));
+                return;
+            }
+        }
+        tally.count().increment();
+    }
+
+    /** Counts a failed token check of the current request's client; stored once the minute has ended. */
     public void failedCheck(Outcome outcome) {
-        FailedChecks key = new FailedChecks(clock.instant().truncatedTo(ChronoUnit.MINUTES), clientAddress(), outcome);
-        if (failedChecks.size() >= MAX_FAILED_CHECK_KEYS && !failedChecks.containsKey(key)) {
-            key = new FailedChecks(key.minute(), null, key.outcome());
+        Counted key = key(clock.instant(), AuditKind.TOKEN_CHECK_FAILED, outcome, null);
+        Tally tally = counted.get(key);
+        if (tally == null) {
+            tally = counted.computeIfAbsent(key, absent -> Tally.empty());
         }
-        failedChecks.computeIfAbsent(key, counted -> new LongAdder()).increment();
+        tally.count().increment();
     }
 
-    /** Stores the counts of failed checks of the minutes that ended by {@code now}. */
-    public void storeFailedChecks(Instant now) {
-        List<AuditEvent> events = takeFailedChecks(now);
-        if (!events.isEmpty()) {
-            save(events);
+    private Counted key(Instant now, AuditKind kind, Outcome outcome, String emailAddress) {
+        Counted key = new Counted(now.truncatedTo(ChronoUnit.MINUTES), kind, outcome, clientAddress(), emailAddress);
+        if (counted.size() >= MAX_COUNTED_KEYS && !counted.containsKey(key)) {
+            return new Counted(key.minute(), kind, outcome, null, null);
+        }
+        return key;
+    }
+
+    /** Stores the counts of the minutes that ended by {@code now}: new events, and refusals recounted. */
+    public void storeCounted(Instant now) {
+        List<AuditEvent> fresh = new ArrayList<>();
+        List<AuditEvent> recounted = new ArrayList<>();
+        takeCounted(now, fresh, recounted);
+        if (!fresh.isEmpty()) {
+            save(fresh);
+        }
+        if (!recounted.isEmpty()) {
+            try {
+                store.recount(recounted);
+            } catch (EJBException e) {
+                recounted.forEach(event -> LOG.log(Level.WARNING, e, () -> "Audit count not stored, only logged: " + line(event)));
+            }
         }
     }
 
-    /** The counts of the minutes that ended by {@code now}, as events, no longer counted here. */
-    List<AuditEvent> takeFailedChecks(Instant now) {
-        List<AuditEvent> events = new ArrayList<>();
-        for (FailedChecks key : List.copyOf(failedChecks.keySet())) {
+    /**
+     * The counts of the minutes that ended by {@code now}, no longer counted here: failed checks
+     * as new events into {@code fresh}, refusals that happened more than once as their first
+     * event with the minute's count into {@code recounted}.
+     */
+    void takeCounted(Instant now, List<AuditEvent> fresh, List<AuditEvent> recounted) {
+        for (Counted key : List.copyOf(counted.keySet())) {
             if (!key.minute().plus(MINUTE).isAfter(now)) {
-                LongAdder count = failedChecks.remove(key);
-                if (count != null) {
-                    events.add(new AuditEvent(key.minute(), AuditKind.TOKEN_CHECK_FAILED.id(), key.outcome().id(), null, null,
-                            key.client(), (int) Math.min(count.sum(), Integer.MAX_VALUE)));
+                Tally tally = counted.remove(key);
+                if (tally == null) {
+                    continue;
+                }
+                int count = (int) Math.min(tally.count().sum(), Integer.MAX_VALUE);
+                if (tally.first() == null) {
+                    fresh.add(new AuditEvent(key.minute(), key.kind().id(), key.outcome().id(), null, key.emailAddress(),
+                            key.client(), count));
+                } else if (count > 1) {
+                    tally.first().recount(count);
+                    recounted.add(tally.first());
                 }
             }
         }
-        return events;
     }
 
     /**
@@ -166,6 +224,20 @@ public class Audit {
         }
     }
 
-    private record FailedChecks(Instant minute, String client, Outcome outcome) {
+    private record Counted(Instant minute, AuditKind kind, Outcome outcome, String client, String emailAddress) {
+    }
+
+    /** A key's count; for a refusal, with its first event, stored already and counted. */
+    private record Tally(AuditEvent first, LongAdder count) {
+
+        static Tally of(AuditEvent first) {
+            Tally tally = new Tally(first, new LongAdder());
+            tally.count().increment();
+            return tally;
+        }
+
+        static Tally empty() {
+            return new Tally(null, new LongAdder());
+        }
     }
 }

@@ -47,6 +47,13 @@ public class AuditStore {
         }
     }
 
+    /** The counts of events stored already, each with its log line again. */
+    public void recount(Collection<AuditEvent> events) {
+        for (AuditEvent event : events) {
+            stored.fire(em.merge(event));
+        }
+    }
+
     /** Up to {@code limit} events of the address, newest first, before the event {@code before} if given. */
     public List<AuditEvent> eventsOf(String emailAddress, Optional<String> before, int limit) {
         TypedQuery<AuditEvent> query = before
@@ -70,9 +77,9 @@ public class AuditStore {
         LOG.fine(() -> "Purge: " + events + " audit event(s) past their retention deleted");
     }
 
-    /** Each minute, the failed token checks of the minutes that have ended. */
+    /** Each minute, the counted refusals and failed token checks of the minutes that have ended. */
     @Schedule(second = "5", minute = "*", hour = "*", persistent = false)
-    public void storeFailedChecks() {
-        audit.storeFailedChecks(clock.instant());
+    public void storeCounted() {
+        audit.storeCounted(clock.instant());
     }
 }

@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Something that happened to an address's tokens, or a refusal: when, what, of which token and
- * address, from which client, with which outcome, and how often (failed token checks are counted
- * per client and minute, so that a flood makes few events). Never a token or a code.
+ * address, from which client, with which outcome, and how often (refusals and failed token checks
+ * are counted per client, address and minute, so that a flood makes few events). Never a token or
+ * a code.
  * <p>
  * Ids are UUIDs of version 7: they begin with the time, so that their text sorts as the events
  * happened (within a millisecond, as it falls) and pages can follow one another by id.
@@ -122,5 +123,13 @@ public class AuditEvent {
 
     public int occurrences() {
         return occurrences;
+    }
+
+    /** The number of times the event happened in its minute, once the minute has ended. */
+    public void recount(int occurrences) {
+        if (occurrences < this.occurrences) {
+            throw new IllegalArgumentException("A count only grows");
+        }
+        this.occurrences = occurrences;
     }
 }

@@ -24,6 +24,7 @@ class AuditTest {
     private static final Instant MINUTE = Instant.parse("2026-11-29T10:15:00Z");
 
     private final List<AuditEvent> saved = new ArrayList<>();
+    private final List<String> recounted = new ArrayList<>();
     private final Audit audit = new Audit();
     private String client = "192.0.2.7";
     private Instant now = MINUTE.plusSeconds(10);
@@ -34,6 +35,11 @@ class AuditTest {
             @Override
             public void save(Collection<AuditEvent> events) {
                 saved.addAll(events);
+            }
+
+            @Override
+            public void recount(Collection<AuditEvent> events) {
+                events.forEach(event -> recounted.add(event.id() + " " + event.occurrences()));
             }
         };
         audit.client = new CurrentClient() {
@@ -86,10 +92,10 @@ class AuditTest {
         now = MINUTE.plusSeconds(70);
         audit.failedCheck(Checks.INVALID);
 
-        audit.storeFailedChecks(MINUTE.plusSeconds(59));
+        audit.storeCounted(MINUTE.plusSeconds(59));
         assertTrue(saved.isEmpty(), "nothing before the minute ends");
 
-        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+        audit.storeCounted(MINUTE.plusSeconds(60));
         assertEquals(List.of("192.0.2.7 invalid 500", "192.0.2.7 expired 1", "192.0.2.8 invalid 1"),
                 saved.stream().map(event -> event.clientAddress() + " " + event.outcome() + " " + event.occurrences())
                         .sorted((a, b) -> a.startsWith("192.0.2.7 invalid") ? -1 : b.startsWith("192.0.2.7 invalid") ? 1 : a.compareTo(b))
@@ -98,24 +104,69 @@ class AuditTest {
                 && event.emailAddress() == null && event.tokenId() == null));
 
         saved.clear();
-        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+        audit.storeCounted(MINUTE.plusSeconds(60));
         assertTrue(saved.isEmpty(), "each count is saved once");
-        audit.storeFailedChecks(MINUTE.plusSeconds(120));
+        audit.storeCounted(MINUTE.plusSeconds(120));
         assertEquals(1, saved.size(), "the next minute's");
         assertEquals(MINUTE.plusSeconds(60), saved.get(0).dateEvent());
     }
 
     @Test
     void pastTheMostClientsKeptApartNewClientsAreCountedAsOne() {
-        for (int i = 0; i < Audit.MAX_FAILED_CHECK_KEYS + 50; i++) {
+        for (int i = 0; i < Audit.MAX_COUNTED_KEYS + 50; i++) {
             client = "10.0." + (i / 250) + "." + (i % 250);
             audit.failedCheck(Checks.INVALID);
         }
-        audit.storeFailedChecks(MINUTE.plusSeconds(60));
+        audit.storeCounted(MINUTE.plusSeconds(60));
 
-        assertEquals(Audit.MAX_FAILED_CHECK_KEYS + 1, saved.size());
+        assertEquals(Audit.MAX_COUNTED_KEYS + 1, saved.size());
         AuditEvent others = saved.stream().filter(event -> event.clientAddress() == null).findFirst().orElseThrow();
         assertEquals(50, others.occurrences());
+    }
+
+    @Test
+    void aRefusalIsStoredAtOnceAndItsRepeatsAreCountedIntoItOnceTheMinuteHasEnded() {
+        for (int i = 0; i < 590; i++) {
+            audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcome.RATE_LIMITED, null);
+        }
+        audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, Checks.WRONG_CODE, "owner@example.com");
+        audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, Checks.WRONG_CODE, "other@example.com");
+        for (int i = 0; i < 11; i++) {
+            audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, Checks.WRONG_CODE, "owner@example.com");
+        }
+
+        assertEquals(List.of("rate_limited null 1", "wrong_code owner@example.com 1", "wrong_code other@example.com 1"),
+                saved.stream().map(event -> event.outcome() + " " + event.emailAddress() + " " + event.occurrences()).toList(),
+                "the first of each at once, with its own time");
+        assertTrue(saved.stream().allMatch(event -> event.dateEvent().equals(now)));
+        audit.storeCounted(MINUTE.plusSeconds(59));
+        assertTrue(recounted.isEmpty(), "nothing before the minute ends");
+
+        audit.storeCounted(MINUTE.plusSeconds(60));
+        assertEquals(3, saved.size(), "no new row");
+        assertEquals(List.of(saved.get(0).id() + " 590", saved.get(1).id() + " 12"), recounted.stream().sorted(
+                (a, b) -> a.startsWith(saved.get(0).id()) ? -1 : 1).toList(), "the first events with the minute's counts; the one that came once is left");
+        recounted.clear();
+        audit.storeCounted(MINUTE.plusSeconds(120));
+        assertTrue(recounted.isEmpty(), "each count is stored once");
+
+        now = MINUTE.plusSeconds(61);
+        audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, AuditOutcome.RATE_LIMITED, null);
+        assertEquals(4, saved.size(), "the next minute's first is an event of its own");
+    }
+
+    @Test
+    void pastTheMostKeysKeptApartRefusalsLoseTheirClientAndAddress() {
+        for (int i = 0; i < Audit.MAX_COUNTED_KEYS + 50; i++) {
+            audit.refused(AuditKind.TOKEN_REQUEST_REFUSED, Checks.WRONG_CODE, "a" + i + "@example.com");
+        }
+        audit.storeCounted(MINUTE.plusSeconds(60));
+
+        assertEquals(Audit.MAX_COUNTED_KEYS + 1, saved.size(), "a row per key, and one for the rest");
+        AuditEvent others = saved.get(saved.size() - 1);
+        assertNull(others.clientAddress());
+        assertNull(others.emailAddress());
+        assertEquals(List.of(others.id() + " 50"), recounted);
     }
 
     @Test

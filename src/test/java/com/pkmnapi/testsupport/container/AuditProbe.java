@@ -19,8 +19,8 @@ import java.util.logging.Logger;
 /**
  * The audit trail as an operator sees it, for tests that drive the service from outside:
  * {@code GET} gives every row of the table and every line written to the audit log since
- * deployment; {@code POST} stores the failed token checks counted so far, as the minute's timer
- * would once the minute ends.
+ * deployment; {@code POST} stores the refusals and failed token checks counted so far, as the
+ * minute's timer would once the minute ends.
  */
 @WebServlet(urlPatterns = AuditProbe.PATH, loadOnStartup = 1)
 public class AuditProbe extends HttpServlet {
@@ -48,7 +48,7 @@ public class AuditProbe extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
-        audit.storeFailedChecks(Instant.MAX);
+        audit.storeCounted(Instant.MAX);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 

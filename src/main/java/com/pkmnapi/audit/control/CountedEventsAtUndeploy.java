@@ -7,7 +7,7 @@ import jakarta.servlet.annotation.WebListener;
 import java.time.Instant;
 
 /**
- * Stores the failed token checks of the unfinished minute when the web module stops, an early
+ * Stores the counted refusals and failed token checks of the unfinished minute when the web module stops, an early
  * step of an undeploy. Later is too late: by the time the {@link Audit} bean is destroyed the
  * servers have stopped the EJBs it writes through (Payara: "container is in Undeployed", WildFly:
  * WFLYEE0043), and by the time EJB singletons are, Payara Server has removed the WAR's data source
@@ -15,13 +15,13 @@ import java.time.Instant;
  * line.
  */
 @WebListener
-public class FailedChecksAtUndeploy implements ServletContextListener {
+public class CountedEventsAtUndeploy implements ServletContextListener {
 
     @Inject
     Audit audit;
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        audit.storeFailedChecks(Instant.MAX);
+        audit.storeCounted(Instant.MAX);
     }
 }
