@@ -243,10 +243,17 @@ public class ConfiguredDataSource implements DataSource {
             }
             ownerOnly(directory);
             ownerOnly(log);
+            // where a server booted Derby's engine before this WAR set its log (WildFly), it logs here
+            ownerOnly(engineLog());
         } catch (IOException | UncheckedIOException e) {
             // Derby then logs where it would anyway; the database itself reports real trouble
             LOG.log(Level.WARNING, "Cannot make the embedded database " + directory + " owner-only", e);
         }
+    }
+
+    /** Where Derby's engine logs unless told otherwise: {@code derby.log} in its system home. */
+    static Path engineLog() {
+        return Path.of(System.getProperty("derby.system.home", System.getProperty("user.dir")), "derby.log").toAbsolutePath();
     }
 
     /** Directories 0700, files 0600, below {@code path} and itself, where the file system has POSIX permissions. */
