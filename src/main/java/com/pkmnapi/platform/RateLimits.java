@@ -58,6 +58,11 @@ public class RateLimits {
         return refusal(failedChecks.acquire(client.address(), clock.instant()), "failed_checks");
     }
 
+    /** Whether the client is past its failed-check limit now, without counting. */
+    public boolean isOverFailedChecks() {
+        return failedChecks.waitFor(client.address(), clock.instant()) > 0;
+    }
+
     /** The 429 to answer instead of trying a deletion code, where the client sent too many wrong ones. */
     public Optional<Refusal> wrongCodeRefusal() {
         return refusal(wrongCodes.waitFor(client.address(), clock.instant()), "wrong_codes");

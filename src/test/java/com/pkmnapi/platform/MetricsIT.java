@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.testsupport.Addresses;
 import com.pkmnapi.testsupport.Api;
 import com.pkmnapi.testsupport.Deployments;
@@ -108,6 +109,36 @@ class MetricsIT {
 
         assertEquals(1, refused, "the eleventh of ten failed checks a minute");
         assertEquals(1, increase(before, scrape(), "pkmnapi_rate_limit_refusals_total", Map.of("limit", "failed_checks")));
+    }
+
+    /**
+     * Past its limit, a client's forged tokens (the checksum is public) are refused without a
+     * database query: before, each of them was a cache miss and a look-up. A live token, cached or
+     * not, is still accepted for that client.
+     */
+    @Test
+    void pastTheFailedCheckLimitForgedTokensReachNoDatabase() throws Exception {
+        String cachedToken = Tokens.issue(client, Addresses.fresh("metrics-over-cached"));
+        String uncachedToken = Tokens.issue(client, Addresses.fresh("metrics-over-uncached"));
+        assertEquals(200, client.current(cachedToken).statusCode());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, client.current(Secrets.newToken()).statusCode(), "failed check " + (i + 1) + " of ten");
+        }
+        List<Sample> before = scrape();
+
+        int limited = 0;
+        for (int i = 0; i < 300; i++) {
+            limited += client.current(Secrets.newToken()).statusCode() == 429 ? 1 : 0;
+        }
+        List<Sample> after = scrape();
+
+        assertEquals(300, limited);
+        double misses = increase(before, after, "pkmnapi_token_cache_lookups_total", Map.of("result", "miss"));
+        double notStored = increase(before, after, "pkmnapi_token_cache_lookups_total", Map.of("result", "not_stored"));
+        assertEquals(300, misses + notStored, "every forged token was looked for");
+        assertTrue(misses <= 30, "about 1 in 100 may reach the database, not " + misses);
+        assertEquals(200, client.current(cachedToken).statusCode(), "a live token is never limited: cached");
+        assertEquals(200, client.current(uncachedToken).statusCode(), "nor uncached");
     }
 
     @Test

@@ -34,7 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code invalid_token} where a token was given. Refusals count toward the client's limit of
  * failed checks, past which the answer is a 429 instead; a live token is never counted or refused
  * for its client, so a gateway that checks the tokens of all its users from one address is never
- * held up by the limit. Each refusal is counted in the {@link Audit} trail by its reason
+ * held up by the limit. Past the limit, a token that is not cached and cannot be a stored one (by
+ * {@link com.pkmnapi.accesstokens.control.LiveDigests}) is refused without a database query: a
+ * flood of forged tokens does not reach the database. Each refusal is counted in the {@link Audit} trail by its reason
  * ({@code missing}, {@code malformed}, {@code invalid}, {@code expired}, or {@code rate_limited}
  * where the 429 is answered).
  */
@@ -79,7 +81,7 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token));
+            AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token, limits::isOverFailedChecks));
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
             countCheck(Checked.VALID);
         } catch (InvalidAccessToken refusal) {

@@ -57,6 +57,9 @@ public class TokenLedger {
     @Inject
     Audit audit;
 
+    @Inject
+    LiveDigests liveDigests;
+
     /**
      * Records a new token for the address and starts its re-send window, if the rules allow one
      * and a mail slot is free. The token is live from the commit on, before it is mailed, so that
@@ -78,10 +81,12 @@ public class TokenLedger {
         }
         slot.take();
         String token = Secrets.newToken();
-        AccessToken stored = new AccessToken(address.normalized(), Secrets.digest(token), now,
+        String digest = Secrets.digest(token);
+        AccessToken stored = new AccessToken(address.normalized(), digest, now,
                 options.lifetime().or(policy::tokenLifetime).map(now::plus).orElse(null),
                 options.name().map(TokenName::value).orElse(null));
         em.persist(stored);
+        liveDigests.issued(digest);
         audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, stored.id(), address.normalized());
         Instant previous = mailbox.lastTokenMail();
         mailbox.tokenMailSent(now);

@@ -183,6 +183,29 @@ public class TokenManager {
                 .map(VerifiedToken::of);
     }
 
+    /** How many tokens are stored, live or not (for {@link LiveDigests}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countStored() {
+        return em.createNamedQuery(AccessToken.COUNT_STORED, Long.class).getSingleResult();
+    }
+
+    /** Up to {@code max} stored digests above {@code after}, in order (for {@link LiveDigests}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> digestsAfter(String after, int max) {
+        return em.createNamedQuery(AccessToken.DIGESTS_AFTER, String.class)
+                .setParameter("after", after)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The digests of the tokens created at or after {@code since} (for {@link LiveDigests}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> digestsCreatedSince(Instant since) {
+        return em.createNamedQuery(AccessToken.DIGESTS_CREATED_SINCE, String.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     /** How many live tokens there are, of all addresses. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long countLive() {

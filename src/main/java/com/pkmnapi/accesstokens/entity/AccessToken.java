@@ -28,6 +28,10 @@ import java.util.UUID;
 @NamedQuery(name = AccessToken.COUNT_LIVE_OF,
         query = "SELECT COUNT(t) FROM AccessToken t WHERE t.emailAddress = :emailAddress" + AccessToken.LIVE)
 @NamedQuery(name = AccessToken.BY_DIGEST, query = "SELECT t FROM AccessToken t WHERE t.digest = :digest")
+@NamedQuery(name = AccessToken.COUNT_STORED, query = "SELECT COUNT(t) FROM AccessToken t")
+@NamedQuery(name = AccessToken.DIGESTS_AFTER,
+        query = "SELECT t.digest FROM AccessToken t WHERE t.digest > :after ORDER BY t.digest")
+@NamedQuery(name = AccessToken.DIGESTS_CREATED_SINCE, query = "SELECT t.digest FROM AccessToken t WHERE t.dateCreate >= :since")
 @NamedQuery(name = AccessToken.RECORD_USE,
         query = "UPDATE AccessToken t SET t.dateLastUsed = :now WHERE t.id = :id"
                 + " AND (t.dateLastUsed IS NULL OR t.dateLastUsed <= :recordedBefore)")
@@ -59,6 +63,12 @@ public class AccessToken {
     public static final String COUNT_LIVE_OF = "AccessToken.countLiveOf";
     /** Parameter {@code digest}. */
     public static final String BY_DIGEST = "AccessToken.byDigest";
+    /** How many tokens are stored, live or not. */
+    public static final String COUNT_STORED = "AccessToken.countStored";
+    /** The digests above {@code after}, in order: pages along the digest's unique index. */
+    public static final String DIGESTS_AFTER = "AccessToken.digestsAfter";
+    /** The digests of the tokens created at or after {@code since} (an {@link Instant}). */
+    public static final String DIGESTS_CREATED_SINCE = "AccessToken.digestsCreatedSince";
     /**
      * Parameters {@code id}, {@code now} and {@code recordedBefore} ({@link Instant}s):
      * sets the last use unless one after {@code recordedBefore} is recorded already.
