@@ -36,7 +36,11 @@ final class SchemaLock implements AutoCloseable {
     static SchemaLock take(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
         if (product.contains("postgresql")) {
+            // the data source limits every lock wait to seconds (lock_timeout), an advisory lock's
+            // too: here the wait is for another server's migration, as long as it takes
+            execute(connection, "SET lock_timeout = 0");
             query(connection, "SELECT 1 FROM (SELECT pg_advisory_lock(" + POSTGRESQL_KEY + ")) AS taken");
+            execute(connection, "RESET lock_timeout");
             return new SchemaLock(connection, "SELECT CASE WHEN pg_advisory_unlock(" + POSTGRESQL_KEY + ") THEN 1 ELSE 0 END");
         }
         if (product.contains("mariadb") || product.contains("mysql")) {
@@ -53,6 +57,12 @@ final class SchemaLock implements AutoCloseable {
     public void close() throws SQLException {
         if (release != null && !connection.isClosed()) {
             query(connection, release);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
