@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.config.Config;
 public class Mailer {
 
     private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+    /** The shortest wait before a later mail's first try. */
+    static final Duration FIRST_TRY_AFTER = Duration.ofMillis(200);
 
     @Inject
     Config config;
@@ -119,10 +122,15 @@ public class Mailer {
      * Sends the mail after the caller has answered, each try in a slot of its own, and tries
      * again after each of the {@code pkmnapi.mail.retry.delays.seconds} where the SMTP server
      * refused it, timed out or every place was taken. What the composition holds (a code, say)
-     * lives only in this task's memory until then.
+     * lives only in this task's memory until then. The first try waits {@link #FIRST_TRY_AFTER}
+     * and up to twice as long again, at random: the mail's work (composing it, the conversation,
+     * a refusal's warning) then falls on no particular request, not on the answer of the one that
+     * asked for it, which it would slow on a busy server, so that its time would tell who got a
+     * mail.
      */
     public void sendLater(String kind, Composition composition) {
-        executor.execute(() -> tryLater(kind, composition, 0));
+        long delay = FIRST_TRY_AFTER.toMillis() + ThreadLocalRandom.current().nextLong(2 * FIRST_TRY_AFTER.toMillis());
+        scheduler.schedule(() -> executor.execute(() -> tryLater(kind, composition, 0)), delay, TimeUnit.MILLISECONDS);
     }
 
     private void tryLater(String kind, Composition composition, int attempt) {

@@ -279,7 +279,7 @@ class SlowMailIT {
         smtp.down();
 
         assertEquals(201, api.requestDeletion(holder).statusCode());
-        Thread.sleep(700);
+        Thread.sleep(1000); // past the first try (0.2 to 0.6 s after the answer), before the retry (1 s after the first)
         smtp.up();
 
         awaitTrue(() -> smtp.messagesTo(holder).size() == 2, "the deletion mail, on a later try");
