@@ -77,7 +77,7 @@ class DocExamplesIT {
         Path stderr = WORK.resolve(page.replace('/', '_') + ".stderr");
         try (PageShell shell = new PageShell(PageShell.bash().redirectError(stderr.toFile()), BLOCK_TIMEOUT)) {
             for (DocExamples.Example example : examples) {
-                shell.run(example, page + ", the example at line " + example.line(), stderr.toString());
+                shell.run(example, page + ", the example at line " + example.line(), List.of(stderr));
             }
         }
     }

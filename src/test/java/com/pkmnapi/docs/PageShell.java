@@ -1,14 +1,16 @@
 package com.pkmnapi.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class PageShell implements AutoCloseable {
 
     private static final String DONE = "@@page-block-done@@";
+    private static final int TAIL_LINES = 40;
 
     private final Process bash;
     private final Writer in;
@@ -56,14 +59,17 @@ final class PageShell implements AutoCloseable {
      * script), and fails where it ends otherwise than with 0 or answers otherwise than the page.
      *
      * @param where the page and line, for the failure's message
-     * @param seeAlso where else to look when it fails (the shell's stderr, a server's log)
+     * @param seeAlso where else to look when it fails (the shell's stderr, a server's log): the
+     *     failure's message ends with the last lines of each, as a CI log shows no more
      */
-    void run(DocExamples.Example example, String where, String seeAlso) throws IOException, InterruptedException {
+    void run(DocExamples.Example example, String where, List<Path> seeAlso) throws IOException, InterruptedException {
         in.write("{\n" + example.command() + "} </dev/null\nprintf '\\n" + DONE + " %d\\n' $?\n");
         in.flush();
         StringBuilder output = new StringBuilder();
         int status = awaitDone(output, where);
-        assertEquals(0, status, where + " ended with " + status + "; it printed:\n" + output + "see " + seeAlso);
+        if (status != 0) {
+            fail(where + " ended with " + status + "; it printed:\n" + output + tails(seeAlso));
+        }
         if (example.expected().isPresent()) {
             List<String> differences = DocExamples.differences(example.expected().get(), output.toString());
             if (!differences.isEmpty()) {
@@ -71,6 +77,20 @@ final class PageShell implements AutoCloseable {
                         + "\nthe command:\n" + example.command() + "printed:\n" + output);
             }
         }
+    }
+
+    private static String tails(List<Path> files) {
+        StringBuilder tails = new StringBuilder();
+        for (Path file : files) {
+            tails.append("the last lines of ").append(file).append(":\n");
+            try {
+                List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+                lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()).forEach(line -> tails.append(line).append('\n'));
+            } catch (IOException | UncheckedIOException unreadable) {
+                tails.append("(unreadable: ").append(unreadable).append(")\n");
+            }
+        }
+        return tails.toString();
     }
 
     private int awaitDone(StringBuilder output, String where) throws InterruptedException {

@@ -110,7 +110,7 @@ final class ServerPage implements AutoCloseable {
         try (PageShell shell = new PageShell(bash, BLOCK_TIMEOUT)) {
             for (DocExamples.Example example : examples) {
                 try {
-                    shell.run(example, page + ", the block at line " + example.line(), stderr + " and " + serverLog);
+                    shell.run(example, page + ", the block at line " + example.line(), List.of(stderr, serverLog));
                 } finally {
                     server.look();
                 }
@@ -192,7 +192,7 @@ final class ServerPage implements AutoCloseable {
      * beside the build.
      *
      * @param idleWorkers the server's own pool threads whose stack frames may hold the last
-     *     request they served until they take the next (WildFly's JBoss Threads workers do): not
+     *     task they ran (a request, a timer's run) until they take the next (WildFly's JBoss Threads pools do): not
      *     followed as roots
      */
     static void assertOneDeploymentLoaded(long pid, Predicate<String> idleWorkers) throws Exception {
