@@ -341,6 +341,24 @@ class SettingsTest {
         assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_CACHE_SECONDS"), refusal.getMessage());
     }
 
+    @Test
+    void aCachedTokenOutlivesADatabaseOutageForFiveMinutesByDefaultAndZeroTurnsThatOff() {
+        assertEquals(Duration.ofSeconds(300), settingsOf(Map.of()).policy().staleIfError());
+        assertEquals(Duration.ZERO, settingsOf(Map.of(TokenPolicy.TOKEN_STALE_IF_ERROR_SECONDS, "0")).policy().staleIfError());
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(TokenPolicy.TOKEN_STALE_IF_ERROR_SECONDS, "-1")));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_TOKEN_STALE_IF_ERROR_SECONDS"), refusal.getMessage());
+    }
+
+    @Test
+    void aRevocationElsewhereIsHonouredWithinASecondByDefault() {
+        assertEquals(Duration.ofSeconds(1), settingsOf(Map.of()).policy().revocationDelay());
+        assertEquals(Duration.ofMillis(250), settingsOf(Map.of(TokenPolicy.REVOCATION_DELAY_MILLIS, "250")).policy().revocationDelay());
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(TokenPolicy.REVOCATION_DELAY_MILLIS, "0")));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_REVOCATION_DELAY_MILLIS"), refusal.getMessage());
+    }
+
     private static void assertDefaults(Settings settings) {
         assertEquals("java:app/mail/pkmnapi", settings.mail().session());
         assertEquals("Pkmnapi <noreply@localhost>", settings.mail().from());

@@ -95,7 +95,38 @@ public class ConfiguredDataSource implements DataSource {
         }
         String url = settings.jdbcUrl();
         limitLockWaits(url, properties, settings.lockWait().toSeconds());
-        return connect(url, properties);
+        if (isEmbeddedDerby(url)) {
+            return connect(url, properties);
+        }
+        limitConnectionWaits(url, properties);
+        return ReconnectingConnection.connect(() -> connect(url, properties));
+    }
+
+    /**
+     * A database server that cannot be reached costs a request at most {@value #CONNECT_SECONDS} s
+     * to find out, unless the URL says otherwise: the drivers' connect and login time-outs
+     * (their defaults: PostgreSQL 10 s, MariaDB 30 s). A connection that stops answering in the
+     * middle of a statement is given up after {@value #SOCKET_SECONDS} s (their default: never),
+     * well above the lock wait and the longest purge.
+     */
+    static void limitConnectionWaits(String url, Properties properties) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(CONNECT_SECONDS));
+            setUnlessInUrl(url, properties, "loginTimeout", String.valueOf(CONNECT_SECONDS));
+            setUnlessInUrl(url, properties, "socketTimeout", String.valueOf(SOCKET_SECONDS));
+        } else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            setUnlessInUrl(url, properties, "connectTimeout", String.valueOf(CONNECT_SECONDS * 1000));
+            setUnlessInUrl(url, properties, "socketTimeout", String.valueOf(SOCKET_SECONDS * 1000));
+        }
+    }
+
+    static final int CONNECT_SECONDS = 2;
+    static final int SOCKET_SECONDS = 30;
+
+    private static void setUnlessInUrl(String url, Properties properties, String name, String value) {
+        if (!url.contains(name + "=")) {
+            properties.setProperty(name, value);
+        }
     }
 
     /**

@@ -1,8 +1,8 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
-import com.pkmnapi.accesstokens.control.TokenManager;
 import com.pkmnapi.accesstokens.control.InvalidDeletionCode;
+import com.pkmnapi.accesstokens.control.TokenManager;
 import com.pkmnapi.accesstokens.control.TokenSummary;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
@@ -10,6 +10,7 @@ import com.pkmnapi.audit.control.AuditOutcome;
 import com.pkmnapi.audit.entity.AuditEvent;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.JsonObjects;
+import com.pkmnapi.platform.NeedsDatabase;
 import com.pkmnapi.platform.RateLimited;
 import com.pkmnapi.platform.RateLimits;
 import com.pkmnapi.platform.Refusal;
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
  */
 @Path("v1/access_tokens")
 @ApplicationScoped
+@NeedsDatabase
 @Produces(MediaType.APPLICATION_JSON)
 public class AccessTokensResource {
 

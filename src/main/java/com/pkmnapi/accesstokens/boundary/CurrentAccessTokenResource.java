@@ -2,6 +2,7 @@ package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.TokenManager;
 import com.pkmnapi.platform.JsonObjects;
+import com.pkmnapi.platform.NeedsDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -48,6 +49,7 @@ public class CurrentAccessTokenResource {
     }
 
     @DELETE
+    @NeedsDatabase
     public Response revoke(@Context SecurityContext security) {
         tokens.revoke(((AccessTokenPrincipal) security.getUserPrincipal()).id());
         return Response.noContent().build();

@@ -1,6 +1,9 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.DatabaseHealth;
+import com.pkmnapi.platform.DatabaseUnavailable;
 import com.pkmnapi.platform.Metrics;
+import com.pkmnapi.platform.Refusal;
 import io.micrometer.core.instrument.Counter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +20,12 @@ import java.util.function.BooleanSupplier;
  * write on every request. Each look-up counts as a cache hit or miss
  * ({@code pkmnapi_token_cache_lookups_total{result}}); a token of a client past its failed-check
  * limit that is not cached is first looked for in {@link LiveDigests}, and where it cannot be a
- * stored token's, refused without a query ({@code result="not_stored"}).
+ * stored token's, refused without a query ({@code result="not_stored"}). A cached token is trusted
+ * only once the {@link RevocationLog} has read the revocations of every server up to
+ * {@code pkmnapi.revocation.delay.millis} ago. While the database cannot
+ * be reached ({@link DatabaseHealth}), a token that was cached when it was last reached is accepted
+ * as {@link TokenCache#duringOutage} says ({@code result="stale"}), its use is not recorded, and
+ * any other is answered 503 at once, without waiting for the database.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -40,15 +48,23 @@ public class AccessTokenVerifier {
     @Inject
     LiveDigests liveDigests;
 
+    @Inject
+    DatabaseHealth database;
+
+    @Inject
+    RevocationLog revocations;
+
     private Counter hits;
     private Counter misses;
     private Counter notStored;
+    private Counter stale;
 
     @PostConstruct
     void registerMeters() {
         hits = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "hit");
         misses = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "miss");
         notStored = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "not_stored");
+        stale = metrics.registry().counter("pkmnapi.token.cache.lookups", "result", "stale");
     }
 
     /**
@@ -61,27 +77,67 @@ public class AccessTokenVerifier {
         String digest = Secrets.digest(token);
         Instant now = clock.instant();
         Optional<VerifiedToken> cached = cache.get(digest, now);
-        if (cached.isEmpty() && overLimit.getAsBoolean() && !liveDigests.mightBeStored(digest)) {
-            notStored.increment();
-            throw new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID);
+        if (cached.isPresent()) {
+            // revoked on another server within the delay: forgotten by now
+            revocations.catchUp(now);
+            cached = cache.get(digest, now);
         }
-        (cached.isPresent() ? hits : misses).increment();
-        VerifiedToken verified = cached.orElseGet(() -> lookUp(digest, now));
+        cached.ifPresent(found -> hits.increment());
+        VerifiedToken verified = cached.orElseGet(() -> notCached(digest, now, overLimit));
         if (verified.isExpired(now, policy.tokenLifetime(), policy.unusedLifetime())) {
             cache.forget(digest);
             throw new InvalidAccessToken("Expired access token", TokenOutcome.EXPIRED);
         }
-        if (verified.isUseDue(now, policy.lastUsedResolution())) {
-            tokens.recordUse(verified.id(), now, policy.lastUsedResolution());
-            verified = verified.usedAt(now);
-            cache.update(digest, verified);
+        if (verified.isUseDue(now, policy.lastUsedResolution()) && !database.isDown()) {
+            try {
+                tokens.recordUse(verified.id(), now, policy.lastUsedResolution());
+                verified = verified.usedAt(now);
+                cache.update(digest, verified);
+            } catch (RuntimeException e) {
+                // the check stands; the use is recorded by a later check, once the database is back
+                if (!database.explains(e)) {
+                    throw e;
+                }
+            }
         }
         return verified;
     }
 
+    /**
+     * From the database, or while it is out of reach from what the cache still trusts (see
+     * {@link TokenCache#duringOutage}); else 503.
+     */
+    private VerifiedToken notCached(String digest, Instant now, BooleanSupplier overLimit) {
+        if (!database.isDown()) {
+            try {
+                if (overLimit.getAsBoolean() && !liveDigests.mightBeStored(digest)) {
+                    notStored.increment();
+                    throw new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID);
+                }
+                misses.increment();
+                return lookUp(digest, now);
+            } catch (Refusal refusal) {
+                throw refusal;
+            } catch (RuntimeException e) {
+                if (!database.explains(e)) {
+                    throw e;
+                }
+            }
+        }
+        Optional<VerifiedToken> trusted = cache.duringOutage(digest, now, database.lastReached());
+        if (trusted.isPresent()) {
+            stale.increment();
+            return trusted.get();
+        }
+        database.refused();
+        throw new DatabaseUnavailable();
+    }
+
     private VerifiedToken lookUp(String digest, Instant now) {
         long generation = cache.generation();
-        VerifiedToken found = tokens.find(digest).orElseThrow(() -> new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID));
+        Optional<VerifiedToken> stored = tokens.find(digest);
+        database.reached(now);
+        VerifiedToken found = stored.orElseThrow(() -> new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID));
         cache.put(digest, found, now, generation);
         return found;
     }

@@ -27,7 +27,13 @@ final class DigestFilter {
         this.words = new AtomicLongArray((int) ((bits + 63) / 64));
     }
 
+    /**
+     * Adds the digest. It counts towards {@link #isFull()} only when it set a bit that was not set:
+     * the refresh adds the digests of the last minute again, and a digest added again (or one that
+     * was already a "maybe") does not make the filter any less exact.
+     */
     void add(String digest) {
+        boolean changed = false;
         for (int probe = 0; probe < PROBES; probe++) {
             long bit = bit(digest, probe);
             int word = (int) (bit >>> 6);
@@ -35,9 +41,15 @@ final class DigestFilter {
             long current;
             do {
                 current = words.get(word);
-            } while ((current & mask) == 0 && !words.compareAndSet(word, current, current | mask));
+                if ((current & mask) != 0) {
+                    break;
+                }
+            } while (!words.compareAndSet(word, current, current | mask));
+            changed |= (current & mask) == 0;
         }
-        added.incrementAndGet();
+        if (changed) {
+            added.incrementAndGet();
+        }
     }
 
     boolean mightContain(String digest) {

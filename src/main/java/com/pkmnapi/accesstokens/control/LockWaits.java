@@ -1,5 +1,6 @@
 package com.pkmnapi.accesstokens.control;
 
+import com.pkmnapi.platform.DatabaseFailures;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
@@ -25,6 +26,11 @@ final class LockWaits {
     }
 
     static boolean ranOut(Throwable failure) {
+        // a provider may report any failure of a locking read as a lock failure: a lost
+        // connection is not a busy row, and is answered as the outage it is
+        if (DatabaseFailures.isConnectionLoss(failure)) {
+            return false;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
                     || cause instanceof QueryTimeoutException) {

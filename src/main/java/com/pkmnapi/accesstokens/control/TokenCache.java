@@ -17,8 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * a busy service checking the same token does not cost a database query each time. A token revoked
  * here is forgotten as soon as the revocation has committed, and a look-up that began before
  * then cannot put it back: each revocation moves the cache to a new generation, and a token read
- * in an earlier generation is not kept. Only a revocation on another server of a cluster can lag,
- * by at most the cache time.
+ * in an earlier generation is not kept. A revocation on another server of a cluster reaches it
+ * through the {@link RevocationLog}, within {@code pkmnapi.revocation.delay.millis}.
+ *
+ * <p>While the database cannot be reached, a token that was within its cache time when this server
+ * last reached the database goes on being accepted for {@code pkmnapi.token.stale.if.error.seconds}
+ * after its cache time (as HTTP caches serve {@code stale-if-error}), so that a database restart
+ * does not log every user out: no revocation can be recorded meanwhile, and one recorded here
+ * before is forgotten as always. Entries are kept that much longer for it.
  */
 @ApplicationScoped
 public class TokenCache {
@@ -29,6 +35,7 @@ public class TokenCache {
     TokenPolicy policy;
 
     private Duration timeToLive;
+    private Duration staleIfError;
     private final ConcurrentMap<String, Entry> byDigest = new ConcurrentHashMap<>();
     private volatile Instant nextSweep = Instant.MIN;
     private final AtomicLong generation = new AtomicLong();
@@ -36,11 +43,24 @@ public class TokenCache {
     @PostConstruct
     void configure() {
         timeToLive = policy.cacheTime();
+        staleIfError = policy.staleIfError();
     }
 
     Optional<VerifiedToken> get(String digest, Instant now) {
         Entry entry = byDigest.get(digest);
         return entry == null || entry.isStale(now) ? Optional.empty() : Optional.of(entry.token());
+    }
+
+    /**
+     * The token, where it was within its cache time when the database was last reached
+     * ({@code lastReached}) and it is no later than {@code pkmnapi.token.stale.if.error.seconds}
+     * after that cache time.
+     */
+    Optional<VerifiedToken> duringOutage(String digest, Instant now, Instant lastReached) {
+        Entry entry = byDigest.get(digest);
+        return entry != null && entry.staleAt().isAfter(lastReached) && !entry.isGone(now, staleIfError)
+                ? Optional.of(entry.token())
+                : Optional.empty();
     }
 
     /** The current generation: read it before a look-up, and hand it to {@link #put}. */
@@ -65,7 +85,7 @@ public class TokenCache {
         // stale entries go once the cache is large, at most once a second: not a scan per look-up
         if (byDigest.size() > SWEEP_ABOVE && !lookedUp.isBefore(nextSweep)) {
             nextSweep = lookedUp.plusSeconds(1);
-            byDigest.values().removeIf(entry -> entry.isStale(lookedUp));
+            byDigest.values().removeIf(entry -> entry.isGone(lookedUp, staleIfError));
         }
     }
 
@@ -88,6 +108,11 @@ public class TokenCache {
 
         boolean isStale(Instant now) {
             return !now.isBefore(staleAt);
+        }
+
+        /** Past its use during an outage too. */
+        boolean isGone(Instant now, Duration staleIfError) {
+            return !now.isBefore(staleAt.plus(staleIfError));
         }
     }
 }

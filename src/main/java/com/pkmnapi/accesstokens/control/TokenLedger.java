@@ -2,6 +2,7 @@ package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import com.pkmnapi.accesstokens.entity.Mailbox;
+import com.pkmnapi.accesstokens.entity.Revocation;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
 import com.pkmnapi.audit.control.AuditOutcome;
@@ -18,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +36,8 @@ import java.util.logging.Logger;
 public class TokenLedger {
 
     private static final Logger LOG = Logger.getLogger(TokenLedger.class.getName());
+    /** How long a revocation stays in the log that carries it to the other servers. */
+    static final Duration REVOCATIONS_KEPT = Duration.ofMinutes(10);
 
     @PersistenceContext
     EntityManager em;
@@ -139,6 +143,8 @@ public class TokenLedger {
                 .setParameter("unusedCreatedBefore", now.minus(policy.unusedLifetime()))
                 .executeUpdate();
         em.createNamedQuery(Mailbox.DROP_DEAD_CODES).setParameter("now", now).executeUpdate();
+        // every server has read them long before: it reads a minute back, at least once a delay
+        em.createNamedQuery(Revocation.DELETE_BEFORE).setParameter("before", now.minus(REVOCATIONS_KEPT)).executeUpdate();
         return tokens;
     }
 

@@ -1,6 +1,7 @@
 package com.pkmnapi.accesstokens.control;
 
 import com.pkmnapi.accesstokens.entity.AccessToken;
+import com.pkmnapi.accesstokens.entity.Revocation;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditKind;
 import com.pkmnapi.mail.MailNotSent;
@@ -27,6 +28,12 @@ import java.util.logging.Logger;
  * committed, so that no lock, connection or transaction is held while an SMTP server talks. A
  * token mail that fails is undone in a second short transaction. What it does and refuses goes to
  * the {@link Audit} trail.
+ *
+ * <p>Its reads run in a transaction too, though they would need none: outside one, EclipseLink
+ * (Payara) retries a read whose connection failed, twice, five seconds apart, and no persistence
+ * unit property turns that off; a database outage made each check hang ten seconds before it
+ * failed. Inside one (joined by EclipseLink, see persistence.xml), it fails at once and is
+ * answered as the outage it is.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -174,7 +181,7 @@ public class TokenManager {
     }
 
     /** The stored token with this digest, whether live or not: the caller decides. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<VerifiedToken> find(String digest) {
         return em.createNamedQuery(AccessToken.BY_DIGEST, AccessToken.class)
                 .setParameter("digest", digest)
@@ -184,13 +191,13 @@ public class TokenManager {
     }
 
     /** How many tokens are stored, live or not (for {@link LiveDigests}). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public long countStored() {
         return em.createNamedQuery(AccessToken.COUNT_STORED, Long.class).getSingleResult();
     }
 
     /** Up to {@code max} stored digests above {@code after}, in order (for {@link LiveDigests}). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<String> digestsAfter(String after, int max) {
         return em.createNamedQuery(AccessToken.DIGESTS_AFTER, String.class)
                 .setParameter("after", after)
@@ -199,7 +206,7 @@ public class TokenManager {
     }
 
     /** The digests of the tokens created at or after {@code since} (for {@link LiveDigests}). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<String> digestsCreatedSince(Instant since) {
         return em.createNamedQuery(AccessToken.DIGESTS_CREATED_SINCE, String.class)
                 .setParameter("since", since)
@@ -207,7 +214,7 @@ public class TokenManager {
     }
 
     /** How many live tokens there are, of all addresses. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public long countLive() {
         Instant now = Instant.now();
         return em.createNamedQuery(AccessToken.COUNT_ALL_LIVE, Long.class)
@@ -215,6 +222,14 @@ public class TokenManager {
                 .setParameter("createdAfter", policy.tokenLifetime().map(now::minus).orElse(Instant.EPOCH))
                 .setParameter("unusedCreatedAfter", now.minus(policy.unusedLifetime()))
                 .getSingleResult();
+    }
+
+    /** The revocations made at or after {@code since} (for {@link RevocationLog}). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<Revocation> revocationsSince(Instant since) {
+        return em.createNamedQuery(Revocation.SINCE, Revocation.class)
+                .setParameter("since", since)
+                .getResultList();
     }
 
     /** Records a use of the token, unless one within the resolution is recorded already. */

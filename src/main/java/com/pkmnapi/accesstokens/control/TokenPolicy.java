@@ -27,7 +27,13 @@ import org.eclipse.microprofile.config.Config;
  *        in this time ({@code pkmnapi.last.used.resolution.seconds})
  * @param cacheTime how long this server trusts a token it has looked up without looking again; 0
  *        looks up every request. A token revoked here is forgotten at once; one revoked on another
- *        server of a cluster works here for at most this long ({@code pkmnapi.token.cache.seconds})
+ *        server of a cluster within {@code revocationDelay} ({@code pkmnapi.token.cache.seconds})
+ * @param revocationDelay the longest a revocation on another server of a cluster takes to be
+ *        honoured here: a cached token is trusted only after the revocations up to this long ago
+ *        have been read ({@code pkmnapi.revocation.delay.millis})
+ * @param staleIfError how long after its cache time a token that was cached when the database became
+ *        unreachable goes on being accepted while it stays unreachable; 0 accepts none
+ *        ({@code pkmnapi.token.stale.if.error.seconds})
  * @param unusedLifetime how long a token that was never used keeps working after its issue: a
  *        token mailed to someone who never asked for it dies unused
  *        ({@code pkmnapi.token.unused.lifetime.seconds})
@@ -39,7 +45,7 @@ import org.eclipse.microprofile.config.Config;
  *        ({@code pkmnapi.address.tags.allowed})
  */
 public record TokenPolicy(Duration resendWindow, Duration codeLifetime, int tokenCap, Optional<Duration> tokenLifetime,
-        Duration minLifetime, Duration lastUsedResolution, Duration cacheTime, Duration unusedLifetime,
+        Duration minLifetime, Duration lastUsedResolution, Duration cacheTime, Duration revocationDelay, Duration staleIfError, Duration unusedLifetime,
         Set<String> allowedDomains, boolean tagsAllowed) implements ReadAtStart {
 
     public static final String RESEND_WINDOW_SECONDS = "pkmnapi.resend.window.seconds";
@@ -49,6 +55,8 @@ public record TokenPolicy(Duration resendWindow, Duration codeLifetime, int toke
     public static final String TOKEN_MIN_LIFETIME_SECONDS = "pkmnapi.token.min.lifetime.seconds";
     public static final String LAST_USED_RESOLUTION_SECONDS = "pkmnapi.last.used.resolution.seconds";
     public static final String TOKEN_CACHE_SECONDS = "pkmnapi.token.cache.seconds";
+    public static final String REVOCATION_DELAY_MILLIS = "pkmnapi.revocation.delay.millis";
+    public static final String TOKEN_STALE_IF_ERROR_SECONDS = "pkmnapi.token.stale.if.error.seconds";
     public static final String TOKEN_UNUSED_LIFETIME_SECONDS = "pkmnapi.token.unused.lifetime.seconds";
     public static final String ALLOWED_DOMAINS = "pkmnapi.allowed.domains";
     public static final String ADDRESS_TAGS_ALLOWED = "pkmnapi.address.tags.allowed";
@@ -72,6 +80,8 @@ public record TokenPolicy(Duration resendWindow, Duration codeLifetime, int toke
                 minLifetime,
                 read.positiveSeconds(LAST_USED_RESOLUTION_SECONDS),
                 Duration.ofSeconds(read.nonNegative(TOKEN_CACHE_SECONDS)),
+                Duration.ofMillis(read.positive(REVOCATION_DELAY_MILLIS)),
+                Duration.ofSeconds(read.nonNegative(TOKEN_STALE_IF_ERROR_SECONDS)),
                 read.positiveSeconds(TOKEN_UNUSED_LIFETIME_SECONDS),
                 read.list(ALLOWED_DOMAINS).stream().map(TokenPolicy::allowedDomain).collect(Collectors.toUnmodifiableSet()),
                 read.flag(ADDRESS_TAGS_ALLOWED));

@@ -32,9 +32,20 @@ class DigestFilterTest {
     void anEmptyFilterHoldsNothingAndOneFilledPastItsCapacityIsFull() {
         DigestFilter filter = new DigestFilter(10);
         assertFalse(filter.mightContain(Secrets.digest("x")));
-        for (int i = 0; i <= filter.capacity(); i++) {
+        for (int i = 0; i <= 2 * filter.capacity(); i++) {
             filter.add(Secrets.digest("token " + i));
         }
         assertTrue(filter.isFull());
+    }
+
+    @Test
+    void aDigestAddedAgainDoesNotFillIt() {
+        DigestFilter filter = new DigestFilter(10);
+        String digest = Secrets.digest("the same token");
+        for (int i = 0; i <= 2 * filter.capacity(); i++) {
+            filter.add(digest);
+        }
+        assertTrue(filter.mightContain(digest));
+        assertFalse(filter.isFull());
     }
 }

@@ -110,9 +110,47 @@ class TokenCacheTest {
         assertEquals(Optional.of(ALICE), cache.get("digest-a", T0));
     }
 
+    @Test
+    void duringAnOutageATokenCachedWhenTheDatabaseWasLastReachedIsTrustedForTheStaleTimeAfterItsCacheTime() {
+        TokenCache cache = cacheOf("5", "300");
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        Instant reached = T0.plusSeconds(3);
+
+        assertEquals(Optional.empty(), cache.get("digest-a", T0.plusSeconds(6)), "not fresh any more");
+        assertEquals(Optional.of(ALICE), cache.duringOutage("digest-a", T0.plusSeconds(6), reached));
+        assertEquals(Optional.of(ALICE), cache.duringOutage("digest-a", T0.plusSeconds(305).minusNanos(1), reached));
+        assertEquals(Optional.empty(), cache.duringOutage("digest-a", T0.plusSeconds(305), reached), "past the stale time");
+        assertEquals(Optional.empty(), cache.duringOutage("other", T0.plusSeconds(6), reached));
+    }
+
+    @Test
+    void duringAnOutageATokenWhoseCacheTimeHadEndedWhenTheDatabaseWasLastReachedIsNotTrusted() {
+        TokenCache cache = cacheOf("5", "300");
+        cache.put("digest-a", ALICE, T0, cache.generation());
+
+        assertEquals(Optional.empty(), cache.duringOutage("digest-a", T0.plusSeconds(6), T0.plusSeconds(5)));
+    }
+
+    @Test
+    void duringAnOutageARevokedTokenIsNotTrustedAndAStaleTimeOfZeroTrustsNone() {
+        TokenCache cache = cacheOf("5", "300");
+        cache.put("digest-a", ALICE, T0, cache.generation());
+        cache.revoked(TokensRevoked.one("id-a"));
+        assertEquals(Optional.empty(), cache.duringOutage("digest-a", T0.plusSeconds(1), T0));
+
+        TokenCache off = cacheOf("5", "0");
+        off.put("digest-a", ALICE, T0, off.generation());
+        assertEquals(Optional.empty(), off.duringOutage("digest-a", T0.plusSeconds(6), T0.plusSeconds(1)));
+    }
+
     private static TokenCache cacheOf(String seconds) {
+        return cacheOf(seconds, "300");
+    }
+
+    private static TokenCache cacheOf(String seconds, String staleSeconds) {
         TokenCache cache = new TokenCache();
-        cache.policy = TokenPolicy.from(TestConfig.of(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, seconds)));
+        cache.policy = TokenPolicy.from(TestConfig.of(Map.of(TokenPolicy.TOKEN_CACHE_SECONDS, seconds,
+                TokenPolicy.TOKEN_STALE_IF_ERROR_SECONDS, staleSeconds)));
         cache.configure();
         return cache;
     }
