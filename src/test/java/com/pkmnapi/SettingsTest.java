@@ -359,6 +359,15 @@ class SettingsTest {
         assertTrue(refusal.getMessage().contains("PKMNAPI_REVOCATION_DELAY_MILLIS"), refusal.getMessage());
     }
 
+    @Test
+    void aRealmCallerIsTrustedForAMinuteByDefaultAndZeroAsksTheRealmEveryTime() {
+        assertEquals(Duration.ofSeconds(60), settingsOf(Map.of()).edge().realmCacheTime());
+        assertEquals(Duration.ZERO, settingsOf(Map.of(EdgeSettings.REALM_CACHE_SECONDS, "0")).edge().realmCacheTime());
+        IllegalStateException refusal = assertThrows(IllegalStateException.class,
+                () -> settingsOf(Map.of(EdgeSettings.REALM_CACHE_SECONDS, "-1")));
+        assertTrue(refusal.getMessage().contains("PKMNAPI_REALM_CACHE_SECONDS"), refusal.getMessage());
+    }
+
     private static void assertDefaults(Settings settings) {
         assertEquals("java:app/mail/pkmnapi", settings.mail().session());
         assertEquals("Pkmnapi <noreply@localhost>", settings.mail().from());

@@ -2,6 +2,7 @@ package com.pkmnapi.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.config.Config;
 /**
  * The settings of the HTTP edge: the service's public address, the proxies whose
  * {@code X-Forwarded-For} is believed, the browser origins of CORS and the clients that may read
- * the metrics.
+ * the metrics, and how long a caller that the server's realm let in is trusted.
  *
  * @param publicBaseUrl the public address for links in mails and {@code Location}, where it
  *        differs from the request's ({@code pkmnapi.public.base.url})
@@ -21,14 +22,18 @@ import org.eclipse.microprofile.config.Config;
  *        {@code *} for any ({@code pkmnapi.cors.allowed.origins})
  * @param metricsAllowed the clients that may read the metrics, as for the trusted proxies
  *        ({@code pkmnapi.metrics.allowed}, loopback by default)
+ * @param realmCacheTime how long a caller whose credentials the server's realm accepted is let
+ *        in again without asking the realm; 0 asks it every request
+ *        ({@code pkmnapi.realm.cache.seconds}, see {@link RealmCallers})
  */
 public record EdgeSettings(Optional<URI> publicBaseUrl, TrustedProxies trustedProxies, Set<String> corsAllowedOrigins,
-        TrustedProxies metricsAllowed) implements ReadAtStart {
+        TrustedProxies metricsAllowed, Duration realmCacheTime) implements ReadAtStart {
 
     public static final String PUBLIC_BASE_URL = "pkmnapi.public.base.url";
     public static final String TRUSTED_PROXIES = "pkmnapi.trusted.proxies";
     public static final String CORS_ALLOWED_ORIGINS = "pkmnapi.cors.allowed.origins";
     public static final String METRICS_ALLOWED = "pkmnapi.metrics.allowed";
+    public static final String REALM_CACHE_SECONDS = "pkmnapi.realm.cache.seconds";
 
     public static EdgeSettings from(Config config) {
         ConfigValues read = ConfigValues.of(config);
@@ -38,7 +43,8 @@ public record EdgeSettings(Optional<URI> publicBaseUrl, TrustedProxies trustedPr
                 read.list(CORS_ALLOWED_ORIGINS).stream()
                         .map(origin -> origin(CORS_ALLOWED_ORIGINS, origin))
                         .collect(Collectors.toUnmodifiableSet()),
-                addresses(METRICS_ALLOWED, read.list(METRICS_ALLOWED)));
+                addresses(METRICS_ALLOWED, read.list(METRICS_ALLOWED)),
+                Duration.ofSeconds(read.nonNegative(REALM_CACHE_SECONDS)));
     }
 
     private static String origin(String name, String value) {

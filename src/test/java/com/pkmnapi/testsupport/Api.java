@@ -7,13 +7,16 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 /** The service over HTTP, as a client sees it. */
 public final class Api {
@@ -121,6 +124,14 @@ public final class Api {
     /** {@code DELETE /v1/access_tokens/current} with the token as bearer. */
     public HttpResponse<String> revokeCurrent(String token) {
         return send("DELETE", "v1/access_tokens/current", BodyPublishers.noBody(), withBearer(token));
+    }
+
+    /** {@code POST /v1/introspect} of the token as the development introspection client (src/test/resources/realm). */
+    public HttpResponse<String> introspect(String token) {
+        return send("POST", "v1/introspect",
+                BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)),
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString("introspector:introspector-dev".getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String[] withBearer(String token, String... headers) {

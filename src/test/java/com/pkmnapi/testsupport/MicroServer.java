@@ -70,6 +70,8 @@ public final class MicroServer implements AutoCloseable {
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> jvmOptions = new ArrayList<>();
         private final List<String> microOptions = new ArrayList<>();
+        /** The development users of the realm (as mvn -Prun has them), then the test's own. */
+        private final List<Path> postBoot = new ArrayList<>(List.of(developmentUsers()));
 
         private Builder(String name, Path workFolder) {
             this.name = name;
@@ -89,15 +91,13 @@ public final class MicroServer implements AutoCloseable {
 
         /** The production mail script, server-config/payara/post-boot-commands.asadmin. */
         public Builder productionMailSessions() {
-            microOptions.add("--postbootcommandfile");
-            microOptions.add(preboot().resolveSibling("post-boot-commands.asadmin").toString());
+            postBoot.add(preboot().resolveSibling("post-boot-commands.asadmin"));
             return this;
         }
 
         /** asadmin commands that run after boot, before the WAR is deployed. */
         public Builder postBootCommands(Path file) {
-            microOptions.add("--postbootcommandfile");
-            microOptions.add(file.toString());
+            postBoot.add(file);
             return this;
         }
 
@@ -123,6 +123,7 @@ public final class MicroServer implements AutoCloseable {
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--nocluster",
                     "--port", String.valueOf(port), "--prebootcommandfile", preboot().toString()));
+            command.addAll(List.of("--postbootcommandfile", postBootFile().toString()));
             command.addAll(microOptions);
             command.addAll(List.of("--contextroot", "/", "--deploy", System.getProperty("it.war", "target/pkmnapi.war")));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -150,6 +151,21 @@ public final class MicroServer implements AutoCloseable {
             } catch (MalformedURLException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** Payara Micro runs one post-boot file: the builder's, one after the other. */
+        private Path postBootFile() throws IOException {
+            Path file = workFolder.resolve("post-boot-" + name + ".asadmin");
+            StringBuilder commands = new StringBuilder();
+            for (Path each : postBoot) {
+                commands.append(Files.readString(each)).append('\n');
+            }
+            Files.writeString(file, commands);
+            return file;
+        }
+
+        private static Path developmentUsers() {
+            return Path.of(System.getProperty("it.micro.postboot", "src/test/resources/realm/payara-development-users.asadmin"));
         }
 
         private static Path preboot() {

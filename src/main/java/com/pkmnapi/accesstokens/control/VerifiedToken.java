@@ -21,6 +21,25 @@ public record VerifiedToken(String id, String emailAddress, String name, Instant
         return AccessToken.isExpired(created, expires, lastUsed, now, maximumLifetime, unusedLifetime);
     }
 
+    /**
+     * When it stops working unless revoked first: the earliest of the time its owner asked for,
+     * the longest lifetime from its issue and, while it was never used, the unused lifetime.
+     */
+    public Optional<Instant> expiresAt(TokenPolicy policy) {
+        Instant earliest = expires;
+        if (lastUsed == null) {
+            earliest = earlier(earliest, created.plus(policy.unusedLifetime()));
+        }
+        if (policy.tokenLifetime().isPresent()) {
+            earliest = earlier(earliest, created.plus(policy.tokenLifetime().get()));
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    private static Instant earlier(Instant one, Instant other) {
+        return one == null || other.isBefore(one) ? other : one;
+    }
+
     boolean isUseDue(Instant now, Duration resolution) {
         return AccessToken.isUseDue(lastUsed, now, resolution);
     }

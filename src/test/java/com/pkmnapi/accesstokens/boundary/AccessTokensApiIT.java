@@ -193,7 +193,7 @@ class AccessTokensApiIT extends HttpClientTest {
         assertEquals(List.of(), parsed.getMessages(), "no error or warning from swagger-parser");
         assertEquals("3.0.3", parsed.getOpenAPI().getOpenapi());
         assertEquals(List.of("/v1/access_tokens", "/v1/access_tokens/delete", "/v1/access_tokens/current",
-                "/v1/access_tokens/{id}", "/v1/access_tokens/events", "/v1/health", "/v1/health/ready", "/v1/metrics", "/v1/openapi.json", "/actions/delete-user",
+                "/v1/access_tokens/{id}", "/v1/access_tokens/events", "/v1/introspect", "/v1/health", "/v1/health/ready", "/v1/metrics", "/v1/openapi.json", "/actions/delete-user",
                 "/actions/delete-user.js", "/actions/delete-user.css"), List.copyOf(parsed.getOpenAPI().getPaths().keySet()));
     }
 
