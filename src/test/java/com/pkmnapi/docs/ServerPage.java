@@ -150,8 +150,9 @@ final class ServerPage implements AutoCloseable {
             this.file = file;
         }
 
+        /** The process the file names now: after a restart of the domain, the new one. */
         void look() throws IOException {
-            if (process == null && Files.exists(file)) {
+            if ((process == null || !process.isAlive()) && Files.exists(file)) {
                 String pid = Files.readString(file).strip();
                 if (!pid.isEmpty()) {
                     process = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
