@@ -22,7 +22,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The programs of the machine that some integration tests run: Debian's Chromium and its driver,
- * nginx, python3 with prometheus_client, unzip, and a PostgreSQL server on 127.0.0.1:5432 (the
+ * nginx, Apache httpd with mod_oauth2, python3 with prometheus_client, unzip, and a PostgreSQL server on 127.0.0.1:5432 (the
  * deploy pages' tests, WildFlyPageIT and PayaraServerPageIT). The build does not install them (it needs only Java
  * and Maven): a test class whose program is missing is skipped, with a message that names the
  * Debian packages; under {@code CI=true}, where .ci/run has installed them, it fails instead, so
@@ -60,6 +60,18 @@ public final class SystemPrograms implements ExecutionCondition {
                 String binary = System.getProperty("it.nginx", "/usr/sbin/nginx");
                 return run(binary, "-V").contains("--with-http_auth_request_module") ? null
                         : binary + " without the auth_request module";
+            }
+        },
+        /** Apache httpd with mod_oauth2, the RFC 7662 gateway of ApacheGatewayIT. */
+        APACHE_OAUTH2("apache2 libapache2-mod-oauth2") {
+            @Override
+            String missing() {
+                String httpd = executable("it.apache2", "/usr/sbin/apache2");
+                if (httpd != null) {
+                    return httpd;
+                }
+                return Files.isReadable(Path.of(ApacheHttpd.MODULES, "mod_oauth2.so")) ? null
+                        : ApacheHttpd.MODULES + "/mod_oauth2.so";
             }
         },
         /** The official client's parser, which PrometheusText runs. */
