@@ -6,6 +6,8 @@
 # measures with wrk, in one run:
 #   - GET /v1/health, the ceiling: the same server and filters, nothing behind it;
 #   - GET /v1/access_tokens/current with that token (bearer check, database lookup);
+#   - POST /v1/introspect of that token (RFC 7662), as the development introspection client of
+#     the realm (src/test/resources/realm), its Basic credentials on every request;
 #   - POST /v1/access_tokens, each for a new address, with real SMTP delivery, beside the SMTP
 #     ceiling: the mails per second the same GreenMail takes from a plain Jakarta Mail client at
 #     the same concurrency (src/bench/SmtpCeiling.java); and the pair again against an SMTP server
@@ -125,6 +127,10 @@ java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" -Dgr
      -jar target/servers/greenmail-standalone.jar >"$WORK/greenmail.log" 2>&1 &
 mail_pid=$!
 
+# the production mail script, then the development introspection client of the realm
+cat server-config/payara/post-boot-commands.asadmin src/test/resources/realm/payara-development-users.asadmin \
+    >"$WORK/post-boot.asadmin"
+
 # start_server [NAME=value ...]: the server, with these settings on top of the benchmark's own
 # (PKMNAPI_SMTP_TLS=none: GreenMail on the loopback offers no STARTTLS, which the script requires
 # by default; no PKMNAPI_SMTP_USER: a relay without login, so that the server's conversation with
@@ -136,7 +142,7 @@ start_server() {
         PKMNAPI_MAIL_FROM='Pkmnapi <bench@localhost>' "$@" \
         java -Xms1g -Xmx1g "${SERVER_OPTS[@]}" -Djava.io.tmpdir="$PWD/$WORK" -jar "$micro_jar" --nocluster \
         --port "$PORT" --prebootcommandfile server-config/payara/micro-defaults.asadmin \
-        --postbootcommandfile server-config/payara/post-boot-commands.asadmin "${db_addlibs[@]}" \
+        --postbootcommandfile "$WORK/post-boot.asadmin" "${db_addlibs[@]}" \
         --contextroot / --deploy target/pkmnapi.war >>"$WORK/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 240); do
@@ -217,18 +223,29 @@ measure() {
         "$label" "$tokens" "$rps" "$avg" "$p50" "$p99" "${errors:-0}"
 }
 
-# rounds <tokens> <label> <url> [<label> <url>]: warm each up, then ROUNDS measured runs in turn
+# wrk_args <target>: into ARGS, wrk's arguments for a URL with the bearer header, or for
+# introspect:<url>, the introspection of the same token (src/bench/introspect.lua)
+wrk_args() {
+    case "$1" in
+        introspect:*) ARGS=(-s src/bench/introspect.lua "${1#introspect:}") ;;
+        *) ARGS=("${AUTH[@]}" "$1") ;;
+    esac
+}
+
+# rounds <tokens> <label> <target> [<label> <target>]: warm each up, then ROUNDS measured runs in turn
 rounds() {
     local tokens=$1
     shift
     local -a pairs=("$@")
     local i
     for ((i = 0; i < ${#pairs[@]}; i += 2)); do
-        warm "${AUTH[@]}" "${pairs[i + 1]}"
+        wrk_args "${pairs[i + 1]}"
+        warm "${ARGS[@]}"
     done
     for ((round = 1; round <= ROUNDS; round++)); do
         for ((i = 0; i < ${#pairs[@]}; i += 2)); do
-            measure "${pairs[i]}" "$tokens" "${AUTH[@]}" "${pairs[i + 1]}"
+            wrk_args "${pairs[i + 1]}"
+            measure "${pairs[i]}" "$tokens" "${ARGS[@]}"
         done
     done
 }
@@ -275,6 +292,16 @@ fi
 TRIVIAL="GET /v1/health (ceiling)"
 VERIFY="GET /v1/access_tokens/current"
 UNCACHED="$VERIFY, no cache"
+INTROSPECT="POST /v1/introspect"
+INTROSPECT_UNCACHED="$INTROSPECT, no cache"
+INTROSPECT_REALM="$INTROSPECT, realm every request"
+export BENCH_TOKEN=$TOKEN
+BENCH_BASIC=$(printf '%s' introspector:introspector-dev | base64 -w0)
+export BENCH_BASIC
+if ! curl -s -u introspector:introspector-dev -d "token=$TOKEN" "$BASE/v1/introspect" | grep -q '^{"active":true,'; then
+    echo "The token does not introspect as active; see $WORK/server.log" >&2
+    exit 1
+fi
 ISSUE="POST /v1/access_tokens (+ SMTP)"
 CEILING="SMTP ceiling (plain Jakarta Mail)"
 LATENT=", SMTP ${SMTP_DELAY_MS} ms/reply"
@@ -291,7 +318,8 @@ for tokens in "${sizes[@]}"; do
     start_server
     echo "Measuring with $tokens tokens (wrk -t$THREADS -c$CONNECTIONS; ${WARMUP} s warm-up; $ROUNDS rounds of ${SECONDS_EACH} s)"
     if [ -z "$ONLY" ]; then
-        rounds "$tokens" "$TRIVIAL" "$BASE/v1/health" "$VERIFY" "$BASE/v1/access_tokens/current"
+        rounds "$tokens" "$TRIVIAL" "$BASE/v1/health" "$VERIFY" "$BASE/v1/access_tokens/current" \
+            "$INTROSPECT" "introspect:$BASE/v1/introspect"
     fi
     if [ "$tokens" = "$SMALL" ]; then
         issuance_rounds "$tokens" "" "$SMTP_PORT" "$mail_pid"
@@ -307,9 +335,16 @@ for tokens in "${sizes[@]}"; do
     if [ -n "$ONLY" ]; then
         continue
     fi
+    if [ "$tokens" = "$SMALL" ]; then
+        # what the realm's password check costs: introspection with the caller checked by the
+        # realm on every request, beside the ceiling
+        start_server PKMNAPI_REALM_CACHE_SECONDS=0
+        rounds "$tokens" "$TRIVIAL, realm every request" "$BASE/v1/health" "$INTROSPECT_REALM" "introspect:$BASE/v1/introspect"
+    fi
     # the same check with the token cache off: every request looks the token up in the database
     start_server PKMNAPI_TOKEN_CACHE_SECONDS=0
-    rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current"
+    rounds "$tokens" "$TRIVIAL, no cache" "$BASE/v1/health" "$UNCACHED" "$BASE/v1/access_tokens/current" \
+        "$INTROSPECT_UNCACHED" "introspect:$BASE/v1/introspect"
 done
 
 # the machine and the database the figures come from
@@ -419,6 +454,10 @@ fi
 trivial=$(rps "$TRIVIAL" "$SMALL")
 verify=$(rps "$VERIFY" "$SMALL")
 uncached=$(rps "$UNCACHED" "$SMALL")
+introspect=$(rps "$INTROSPECT" "$SMALL")
+introspect_uncached=$(rps "$INTROSPECT_UNCACHED" "$SMALL")
+introspect_realm=$(rps "$INTROSPECT_REALM" "$SMALL")
+trivial_realm=$(rps "$TRIVIAL, realm every request" "$SMALL")
 trivial_uncached=$(rps "$TRIVIAL, no cache" "$SMALL")
 issue=$(rps "$ISSUE" "$SMALL")
 smtp_ceiling=$(rps "$CEILING" "$SMALL")
@@ -426,13 +465,17 @@ verify_large=$(rps "$VERIFY" "$LARGE")
 uncached_large=$(rps "$UNCACHED" "$LARGE")
 uncached_p99=$(awk -F'\t' -v l="$UNCACHED" -v t="$LARGE" '$1 == l && $2 == t { print $6 }' "$results" | sort -n | tail -n 1)
 echo
-echo "Medians (requests/s): ceiling $trivial, verify $verify, verify without cache $uncached (its ceiling" \
-    "$trivial_uncached), issuance $issue (SMTP ceiling $smtp_ceiling mails/s); with $LARGE tokens: verify $verify_large, without cache $uncached_large"
+echo "Medians (requests/s): ceiling $trivial, verify $verify, introspection $introspect, verify without cache" \
+    "$uncached (its ceiling $trivial_uncached), introspection without cache $introspect_uncached, issuance $issue (SMTP ceiling $smtp_ceiling mails/s); with $LARGE tokens: verify $verify_large, without cache $uncached_large"
 echo
 machine
 echo "Ratios (one run):"
 printf '  %-52s %s\n' "verify / trivial, $SMALL tokens:" "$(ratio "$verify" "$trivial")   (target >= 0.80)" \
     "verify without cache / trivial, $SMALL tokens:" "$(ratio "$uncached" "$trivial_uncached")" \
+    "introspection / trivial, $SMALL tokens:" "$(ratio "$introspect" "$trivial")" \
+    "introspection / verify, $SMALL tokens:" "$(ratio "$introspect" "$verify")   (target >= 0.70)" \
+    "introspection without cache / verify without cache:" "$(ratio "$introspect_uncached" "$uncached")" \
+    "introspection, realm asked every request / trivial:" "$(ratio "$introspect_realm" "$trivial_realm")" \
     "issuance with SMTP / trivial, $SMALL tokens:" "$(ratio "$issue" "$trivial")" \
     "verify, $LARGE / $SMALL tokens:" "$(ratio "$verify_large" "$verify")   (target >= 0.90)" \
     "verify without cache, $LARGE / $SMALL tokens:" "$(ratio "$uncached_large" "$uncached")" \
