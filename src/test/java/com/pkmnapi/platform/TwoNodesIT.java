@@ -187,6 +187,28 @@ class TwoNodesIT {
         assertRefusedWithin(b, token, REVOCATION_DELAY);
     }
 
+    /**
+     * What a token's owner does with the address's tokens is decided by the database: a token
+     * revoked on one node can list, revoke and read nothing on the other at once, while the check
+     * there may still accept it from its cache for up to the revocation delay.
+     */
+    @Test
+    void aTokenRevokedOnOneNodeCanDoNothingAtTheOwnerEndpointsOfTheOtherAtOnce() throws Exception {
+        String address = Addresses.fresh("two-nodes-owner");
+        String token = issue(a, address);
+        String other = issue(b, Addresses.fresh("two-nodes-owner-other"));
+        String otherId = Api.json(b.current(other)).getJsonObject("data").getString("id");
+        assertEquals(200, b.current(token).statusCode(), "node B has it in its cache now");
+        assertEquals(200, b.list(token).statusCode());
+
+        assertEquals(204, a.revokeCurrent(token).statusCode());
+
+        assertError(b.list(token), 401, "error_access_tokens_unauthorized");
+        assertError(b.events(token, ""), 401, "error_access_tokens_unauthorized");
+        assertError(b.revoke(token, otherId), 401, "error_access_tokens_unauthorized");
+        assertEquals(200, b.current(other).statusCode(), "the other address's token lives on");
+    }
+
     @Test
     void aTokenRevokedOnTheCachingNodeIsRefusedAtOnceOnTheNodeWithoutCache() throws Exception {
         String address = Addresses.fresh("two-nodes-revoke-b");

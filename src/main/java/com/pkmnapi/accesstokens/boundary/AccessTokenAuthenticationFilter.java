@@ -18,9 +18,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link com.pkmnapi.accesstokens.control.LiveDigests}) is refused without a database query: a
  * flood of forged tokens does not reach the database. Each refusal is counted in the {@link Audit} trail by its reason
  * ({@code missing}, {@code malformed}, {@code invalid}, {@code expired}, or {@code rate_limited}
- * where the 429 is answered).
+ * where the 429 is answered). A resource marked {@link RequiresAccessToken#fromDatabase()} gets its
+ * token looked up in the database, not taken from the cache.
  */
 @Provider
 @RequiresAccessToken
@@ -61,6 +65,12 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Metrics metrics;
 
+    @Context
+    ResourceInfo resource;
+
+    /** Whether each resource method wants its token from the database, worked out once per method. */
+    private final Map<Method, Boolean> fromDatabase = new ConcurrentHashMap<>();
+
     /** The counters by outcome (a handful), so that a check costs no registry look-up. */
     private final Map<Outcome, Counter> checks = new ConcurrentHashMap<>();
 
@@ -81,12 +91,24 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         try {
-            AccessTokenPrincipal principal = AccessTokenPrincipal.of(verifier.verify(token, limits::isOverFailedChecks));
+            AccessTokenPrincipal principal = AccessTokenPrincipal.of(fromDatabase()
+                    ? verifier.verifyInDatabase(token, limits::isOverFailedChecks)
+                    : verifier.verify(token, limits::isOverFailedChecks));
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
             countCheck(Checked.VALID);
         } catch (InvalidAccessToken refusal) {
             refuseToken(request, refusal);
         }
+    }
+
+    private boolean fromDatabase() {
+        Method method = resource.getResourceMethod();
+        return method != null && fromDatabase.computeIfAbsent(method, matched -> {
+            RequiresAccessToken onMethod = matched.getAnnotation(RequiresAccessToken.class);
+            RequiresAccessToken onClass = resource.getResourceClass().getAnnotation(RequiresAccessToken.class);
+            RequiresAccessToken binding = onMethod != null ? onMethod : onClass;
+            return binding != null && binding.fromDatabase();
+        });
     }
 
     private void refuseToken(ContainerRequestContext request, InvalidAccessToken refusal) {

@@ -112,7 +112,7 @@ public class AccessTokensResource {
 
     /** The live tokens of the calling token's address, newest first; the calling one is marked. */
     @GET
-    @RequiresAccessToken
+    @RequiresAccessToken(fromDatabase = true)
     public String list(@Context SecurityContext security) {
         AccessTokenPrincipal caller = (AccessTokenPrincipal) security.getUserPrincipal();
         JsonArrayBuilder data = JsonObjects.arrayBuilder();
@@ -129,7 +129,7 @@ public class AccessTokensResource {
      */
     @DELETE
     @Path("{id}")
-    @RequiresAccessToken
+    @RequiresAccessToken(fromDatabase = true)
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         if (!tokens.revokeOwn(id, ((AccessTokenPrincipal) security.getUserPrincipal()).emailAddress())) {
             throw new Refusal(ApiError.NOT_FOUND, "No such access token of this address");
@@ -144,7 +144,7 @@ public class AccessTokensResource {
      */
     @GET
     @Path("events")
-    @RequiresAccessToken
+    @RequiresAccessToken(fromDatabase = true)
     public String events(@QueryParam("limit") String limit, @QueryParam("before") String before,
             @Context SecurityContext security, @Context UriInfo uriInfo) {
         int pageSize = pageSize(limit);

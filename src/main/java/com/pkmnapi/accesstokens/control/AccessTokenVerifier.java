@@ -83,7 +83,12 @@ public class AccessTokenVerifier {
             cached = cache.get(digest, now);
         }
         cached.ifPresent(found -> hits.increment());
-        VerifiedToken verified = cached.orElseGet(() -> notCached(digest, now, overLimit));
+        return checked(digest, cached.orElseGet(() -> notCached(digest, now, overLimit)), now);
+    }
+
+    /** The token found, unless it has expired meanwhile; its use recorded where one is due. */
+    private VerifiedToken checked(String digest, VerifiedToken found, Instant now) {
+        VerifiedToken verified = found;
         if (verified.isExpired(now, policy.tokenLifetime(), policy.unusedLifetime())) {
             cache.forget(digest);
             throw new InvalidAccessToken("Expired access token", TokenOutcome.EXPIRED);
@@ -104,18 +109,39 @@ public class AccessTokenVerifier {
     }
 
     /**
+     * As {@link #verify}, but from the database whether cached or not (the cache is updated): for
+     * what the owner of a token does with the address's tokens, which a revocation on another
+     * server must stop at once, not within the revocation delay. A client past its limit is
+     * refused a token that cannot be stored without a query, as there.
+     *
+     * @throws com.pkmnapi.platform.DatabaseUnavailable while the database cannot be reached
+     */
+    public VerifiedToken verifyInDatabase(String token, BooleanSupplier overLimit) {
+        String digest = Secrets.digest(token);
+        Instant now = clock.instant();
+        if (!database.isDown()) {
+            try {
+                return checked(digest, fromDatabase(digest, now, overLimit), now);
+            } catch (Refusal refusal) {
+                throw refusal;
+            } catch (RuntimeException e) {
+                if (!database.explains(e)) {
+                    throw e;
+                }
+            }
+        }
+        database.refused();
+        throw new DatabaseUnavailable();
+    }
+
+    /**
      * From the database, or while it is out of reach from what the cache still trusts (see
      * {@link TokenCache#duringOutage}); else 503.
      */
     private VerifiedToken notCached(String digest, Instant now, BooleanSupplier overLimit) {
         if (!database.isDown()) {
             try {
-                if (overLimit.getAsBoolean() && !liveDigests.mightBeStored(digest)) {
-                    notStored.increment();
-                    throw new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID);
-                }
-                misses.increment();
-                return lookUp(digest, now);
+                return fromDatabase(digest, now, overLimit);
             } catch (Refusal refusal) {
                 throw refusal;
             } catch (RuntimeException e) {
@@ -131,6 +157,16 @@ public class AccessTokenVerifier {
         }
         database.refused();
         throw new DatabaseUnavailable();
+    }
+
+    /** Looked up, unless a client past its limit sent a token that cannot be a stored one. */
+    private VerifiedToken fromDatabase(String digest, Instant now, BooleanSupplier overLimit) {
+        if (overLimit.getAsBoolean() && !liveDigests.mightBeStored(digest)) {
+            notStored.increment();
+            throw new InvalidAccessToken("Invalid access token", TokenOutcome.INVALID);
+        }
+        misses.increment();
+        return lookUp(digest, now);
     }
 
     private VerifiedToken lookUp(String digest, Instant now) {
