@@ -104,7 +104,7 @@ class SchemaUpgradeIT {
 
         try (Connection connection = DriverManager.getConnection(url.replace(";create=true", ""))) {
             assertEquals(List.of("1-tables", "2-drop-deletion-code-failures", "3-token-name", "4-audit-event",
-                    "5-access-token-date-create", "6-revocation"), appliedChanges(connection),
+                    "5-access-token-date-create", "6-revocation", "7-access-token-audience"), appliedChanges(connection),
                     "the changes of 0.1.0 recorded as applied, the later ones applied");
             assertFalse(columns(connection, "MAILBOX").contains("DELETION_CODE_FAILURES"), "the dropped column is gone");
             assertTrue(columns(connection, "ACCESS_TOKEN").contains("NAME"), "the new column is there");

@@ -4,6 +4,7 @@ import com.pkmnapi.accesstokens.control.InvalidAccessToken;
 import com.pkmnapi.accesstokens.control.Secrets;
 import com.pkmnapi.accesstokens.control.AccessTokenVerifier;
 import com.pkmnapi.accesstokens.control.TokenOutcome;
+import com.pkmnapi.accesstokens.control.VerifiedToken;
 import com.pkmnapi.audit.control.Audit;
 import com.pkmnapi.audit.control.AuditOutcome;
 import com.pkmnapi.platform.ApiError;
@@ -41,8 +42,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link com.pkmnapi.accesstokens.control.LiveDigests}) is refused without a database query: a
  * flood of forged tokens does not reach the database. Each refusal is counted in the {@link Audit} trail by its reason
  * ({@code missing}, {@code malformed}, {@code invalid}, {@code expired}, or {@code rate_limited}
- * where the 429 is answered). A resource marked {@link RequiresAccessToken#fromDatabase()} gets its
- * token looked up in the database, not taken from the cache.
+ * where the 429 is answered). What a live token may do is the resource's
+ * {@link RequiresAccessToken.Use}: a service's check takes a bound token only where the request's
+ * {@code audience} names one of its services ({@code 401}, {@code Access token not for this
+ * service}, otherwise), the owner's endpoints look the token up in the database and refuse a
+ * bound one with {@code 403}.
  */
 @Provider
 @RequiresAccessToken
@@ -52,6 +56,11 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     private static final String REALM = "Bearer realm=\"pkmnapi\"";
     private static final String SCHEME = "bearer ";
+    /** The query parameter by which a service's check names the service. */
+    static final String AUDIENCE = "audience";
+    static final String NOT_FOR_THIS_SERVICE = "Access token not for this service";
+    static final String BOUND_TO_SERVICES = "This token is for named services only; the address's tokens are managed with a"
+            + " token for every service";
 
     @Inject
     AccessTokenVerifier verifier;
@@ -68,8 +77,8 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    /** Whether each resource method wants its token from the database, worked out once per method. */
-    private final Map<Method, Boolean> fromDatabase = new ConcurrentHashMap<>();
+    /** What each resource method lets a token do, worked out once per method. */
+    private final Map<Method, RequiresAccessToken.Use> uses = new ConcurrentHashMap<>();
 
     /** The counters by outcome (a handful), so that a check costs no registry look-up. */
     private final Map<Outcome, Counter> checks = new ConcurrentHashMap<>();
@@ -90,10 +99,21 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
             refuseToken(request, new InvalidAccessToken("Malformed access token", TokenOutcome.MALFORMED));
             return;
         }
+        RequiresAccessToken.Use use = use();
         try {
-            AccessTokenPrincipal principal = AccessTokenPrincipal.of(fromDatabase()
+            VerifiedToken verified = use == RequiresAccessToken.Use.OWNER
                     ? verifier.verifyInDatabase(token, limits::isOverFailedChecks)
-                    : verifier.verify(token, limits::isOverFailedChecks));
+                    : verifier.verify(token, limits::isOverFailedChecks);
+            if (use == RequiresAccessToken.Use.SERVICE
+                    && !verified.isFor(request.getUriInfo().getQueryParameters().getFirst(AUDIENCE))) {
+                throw new InvalidAccessToken(NOT_FOR_THIS_SERVICE, TokenOutcome.INVALID);
+            }
+            if (use == RequiresAccessToken.Use.OWNER && verified.isBound()) {
+                countCheck(Checked.BOUND);
+                request.abortWith(new Refusal(ApiError.FORBIDDEN, BOUND_TO_SERVICES).response());
+                return;
+            }
+            AccessTokenPrincipal principal = AccessTokenPrincipal.of(verified);
             request.setSecurityContext(new TokenSecurityContext(principal, request.getSecurityContext().isSecure()));
             countCheck(Checked.VALID);
         } catch (InvalidAccessToken refusal) {
@@ -101,13 +121,17 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    private boolean fromDatabase() {
+    /** The matched method's use, else its class's: a service's check where neither says. */
+    private RequiresAccessToken.Use use() {
         Method method = resource.getResourceMethod();
-        return method != null && fromDatabase.computeIfAbsent(method, matched -> {
+        if (method == null) {
+            return RequiresAccessToken.Use.SERVICE;
+        }
+        return uses.computeIfAbsent(method, matched -> {
             RequiresAccessToken onMethod = matched.getAnnotation(RequiresAccessToken.class);
             RequiresAccessToken onClass = resource.getResourceClass().getAnnotation(RequiresAccessToken.class);
             RequiresAccessToken binding = onMethod != null ? onMethod : onClass;
-            return binding != null && binding.fromDatabase();
+            return binding == null ? RequiresAccessToken.Use.SERVICE : binding.value();
         });
     }
 
@@ -138,7 +162,9 @@ public class AccessTokenAuthenticationFilter implements ContainerRequestFilter {
 
     /** The outcome of a check that passed, for the meter only. */
     private enum Checked implements Outcome {
-        VALID
+        VALID,
+        /** A live token bound to services, at an owner's endpoint. */
+        BOUND
     }
 
     private record TokenSecurityContext(AccessTokenPrincipal principal, boolean secure) implements SecurityContext {

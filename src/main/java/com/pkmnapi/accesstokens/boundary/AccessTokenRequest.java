@@ -1,17 +1,22 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.accesstokens.control.EmailAddress;
+import com.pkmnapi.accesstokens.control.InvalidAudience;
+import com.pkmnapi.accesstokens.control.TokenAudience;
 import com.pkmnapi.accesstokens.control.TokenName;
 import com.pkmnapi.accesstokens.control.TokenOptions;
 import com.pkmnapi.platform.ApiError;
 import com.pkmnapi.platform.ApiException;
 import com.pkmnapi.platform.Refusal;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,8 +40,8 @@ public record AccessTokenRequest(JsonObject attributes) {
     }
 
     /**
-     * The optional attributes of a token request: {@code name} (a string) and {@code expires_in}
-     * (a whole number of seconds); absent or null, the token is as it would be without them.
+     * The optional attributes of a token request: {@code name} (a string), {@code expires_in}
+     * (a whole number of seconds) and {@code audience} (a list of service names); absent or null, the token is as it would be without them.
      * Whether the lifetime is within the allowed range is the token manager's to say: here a
      * number too large for a long stands for the longest one, which is refused there.
      */
@@ -45,7 +50,9 @@ public record AccessTokenRequest(JsonObject attributes) {
                 .map(value -> new TokenName(((JsonString) value).getString()));
         Optional<Duration> lifetime = optional("expires_in", JsonValue.ValueType.NUMBER, "a whole number of seconds")
                 .map(value -> seconds((JsonNumber) value));
-        return new TokenOptions(name, lifetime);
+        Optional<TokenAudience> audience = optional("audience", JsonValue.ValueType.ARRAY, "a list of service names")
+                .map(value -> audience(value.asJsonArray()));
+        return new TokenOptions(name, lifetime, audience);
     }
 
     private Optional<JsonValue> optional(String name, JsonValue.ValueType type, String what) {
@@ -57,6 +64,17 @@ public record AccessTokenRequest(JsonObject attributes) {
             throw invalid("data.attributes." + name + " must be " + what);
         }
         return Optional.of(value);
+    }
+
+    private static TokenAudience audience(JsonArray names) {
+        List<String> services = new ArrayList<>();
+        for (JsonValue name : names) {
+            if (name.getValueType() != JsonValue.ValueType.STRING) {
+                throw new InvalidAudience();
+            }
+            services.add(((JsonString) name).getString());
+        }
+        return new TokenAudience(services);
     }
 
     private static Duration seconds(JsonNumber number) {

@@ -112,13 +112,13 @@ public class AccessTokensResource {
 
     /** The live tokens of the calling token's address, newest first; the calling one is marked. */
     @GET
-    @RequiresAccessToken(fromDatabase = true)
+    @RequiresAccessToken(RequiresAccessToken.Use.OWNER)
     public String list(@Context SecurityContext security) {
         AccessTokenPrincipal caller = (AccessTokenPrincipal) security.getUserPrincipal();
         JsonArrayBuilder data = JsonObjects.arrayBuilder();
         for (TokenSummary token : tokens.liveTokens(caller.emailAddress())) {
             data.add(TokenJson.of(token.id(), caller.emailAddress(), token.name(), token.created(), token.lastUsed(),
-                    token.expires(), token.id().equals(caller.id())));
+                    token.expires(), token.audience(), token.id().equals(caller.id())));
         }
         return JsonObjects.builder().add("data", data).build().toString();
     }
@@ -129,7 +129,7 @@ public class AccessTokensResource {
      */
     @DELETE
     @Path("{id}")
-    @RequiresAccessToken(fromDatabase = true)
+    @RequiresAccessToken(RequiresAccessToken.Use.OWNER)
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         if (!tokens.revokeOwn(id, ((AccessTokenPrincipal) security.getUserPrincipal()).emailAddress())) {
             throw new Refusal(ApiError.NOT_FOUND, "No such access token of this address");
@@ -144,7 +144,7 @@ public class AccessTokensResource {
      */
     @GET
     @Path("events")
-    @RequiresAccessToken(fromDatabase = true)
+    @RequiresAccessToken(RequiresAccessToken.Use.OWNER)
     public String events(@QueryParam("limit") String limit, @QueryParam("before") String before,
             @Context SecurityContext security, @Context UriInfo uriInfo) {
         int pageSize = pageSize(limit);

@@ -17,7 +17,8 @@ import jakarta.ws.rs.core.SecurityContext;
 /**
  * The token a request carries: {@code GET} tells a service whose token it is and whether it is
  * live (this is how other intranet services check a token, directly or through a gateway's
- * sub-request), {@code DELETE} revokes just this one.
+ * sub-request; {@code ?audience=wiki} names the service that asks, for tokens bound to services),
+ * {@code DELETE} revokes just this one, bound or not.
  */
 @Path("v1/access_tokens/current")
 @ApplicationScoped
@@ -39,7 +40,7 @@ public class CurrentAccessTokenResource {
         AccessTokenPrincipal token = (AccessTokenPrincipal) security.getUserPrincipal();
         String body = JsonObjects.builder()
                 .add("data", TokenJson.of(token.id(), token.emailAddress(), token.name(), token.created(),
-                        token.lastUsed(), token.expires(), true))
+                        token.lastUsed(), token.expires(), token.audience(), true))
                 .build()
                 .toString();
         return Response.ok(body)
@@ -50,6 +51,7 @@ public class CurrentAccessTokenResource {
 
     @DELETE
     @NeedsDatabase
+    @RequiresAccessToken(RequiresAccessToken.Use.ITSELF)
     public Response revoke(@Context SecurityContext security) {
         tokens.revoke(((AccessTokenPrincipal) security.getUserPrincipal()).id());
         return Response.noContent().build();

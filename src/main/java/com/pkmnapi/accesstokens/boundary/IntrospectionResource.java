@@ -12,6 +12,7 @@ import com.pkmnapi.platform.RealmCallers;
 import com.pkmnapi.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +29,9 @@ import java.util.Optional;
 /**
  * OAuth 2.0 Token Introspection (RFC 7662), for gateways and frameworks that check opaque tokens
  * by the standard: {@code POST token=...} answers {@code {"active": true, ...}} for a live token
- * and exactly {@code {"active": false}} for anything else, with no hint why. Its callers are
+ * and exactly {@code {"active": false}} for anything else, with no hint why; a token bound to
+ * services is active only when the client's name in the realm is one of them (and then says
+ * which in {@code aud}). Its callers are
  * users in role {@value #ROLE} of the server's own security realm, by HTTP Basic
  * ({@link RealmCallers}); any other caller gets 401 with a Basic challenge, and counts towards its
  * address's failed checks. A live token's introspection is never limited and counts as a use of
@@ -77,7 +80,9 @@ public class IntrospectionResource {
             body = INACTIVE;
         } else {
             try {
-                body = active(verifier.verify(token, () -> false)).build().toString();
+                VerifiedToken verified = verifier.verify(token, () -> false);
+                // a token bound to services is active only for them: the client is the service
+                body = verified.isFor(client.get()) ? active(verified).build().toString() : INACTIVE;
             } catch (InvalidAccessToken inactive) {
                 body = INACTIVE;
             }
@@ -95,6 +100,11 @@ public class IntrospectionResource {
         token.expiresAt(policy).ifPresent(expires -> answer.add("exp", expires.getEpochSecond()));
         if (token.name() != null) {
             answer.add("name", token.name());
+        }
+        if (token.isBound()) {
+            JsonArrayBuilder audience = JsonObjects.arrayBuilder();
+            token.audience().forEach(audience::add);
+            answer.add("aud", audience);
         }
         return answer;
     }

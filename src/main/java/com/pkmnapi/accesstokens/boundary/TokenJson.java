@@ -1,10 +1,12 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.platform.JsonObjects;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * A token as the API shows it to its owner, in {@code GET /v1/access_tokens/current} and in the
@@ -18,15 +20,23 @@ final class TokenJson {
     /**
      * @param emailAddress the owner's address, normalized
      * @param name the owner's name for it, or null
+     * @param audience the services it is for; empty (JSON null) for every service
      * @param current whether it is the token the request came with
      */
     static JsonObjectBuilder of(String id, String emailAddress, String name, Instant created, Instant lastUsed,
-            Instant expires, boolean current) {
+            Instant expires, List<String> audience, boolean current) {
         JsonObjectBuilder attributes = JsonObjects.builder().add("email_address", emailAddress);
         JsonObjects.addText(attributes, "name", name);
         time(attributes, "date_create", created);
         time(attributes, "date_last_used", lastUsed);
         time(attributes, "date_expire", expires);
+        if (audience.isEmpty()) {
+            attributes.addNull("audience");
+        } else {
+            JsonArrayBuilder services = JsonObjects.arrayBuilder();
+            audience.forEach(services::add);
+            attributes.add("audience", services);
+        }
         attributes.add("current", current);
         return JsonObjects.builder()
                 .add("id", id)

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Date;
 
 /**
@@ -41,6 +42,19 @@ public final class MailComposer {
      * out of mail the way the original's users did.
      */
     public MimeMessage accessToken(EmailAddress to, String token) throws MessagingException {
+        return accessToken(to, token, List.of());
+    }
+
+    /**
+     * The token mail of a token bound to services, which it names (service names are lower-case
+     * letters, digits, dots and hyphens, at most 63: no sentence fits them), or of a token for every
+     * service where {@code audience} is empty.
+     */
+    public MimeMessage accessToken(EmailAddress to, String token, List<String> audience) throws MessagingException {
+        String services = String.join(", ", audience);
+        String textAudience = audience.isEmpty() ? "" : "\nIt works only at these services: " + services + ".\n";
+        String htmlAudience = audience.isEmpty() ? ""
+                : "<p>It works only at these services: <code>" + Html.escape(services) + "</code>.</p>\n";
         String text = """
                 This is your access token: %1$s
 
@@ -53,9 +67,9 @@ public final class MailComposer {
 
                 Keep it as secret as a password. Only a digest of it is stored, so it cannot be \
                 sent again; ask for a new one if it is lost.
-
+                %2$s
                 If you did not ask for a token, you can ignore this mail: nobody else has seen it.
-                """.formatted(token);
+                """.formatted(token, textAudience);
         String html = """
                 <p>This is your access token: <code style="font-size:1.1em">%1$s</code></p>
                 <p>Hello,</p>
@@ -64,8 +78,8 @@ public final class MailComposer {
                 <pre>Authorization: Bearer %1$s</pre>
                 <p>Keep it as secret as a password. Only a digest of it is stored, so it cannot be sent again; \
                 ask for a new one if it is lost.</p>
-                <p>If you did not ask for a token, you can ignore this mail: nobody else has seen it.</p>
-                """.formatted(Html.escape(token));
+                %2$s<p>If you did not ask for a token, you can ignore this mail: nobody else has seen it.</p>
+                """.formatted(Html.escape(token), htmlAudience);
         return message(to, ACCESS_TOKEN_SUBJECT, text, html);
     }
 

@@ -88,7 +88,7 @@ public class TokenLedger {
         String digest = Secrets.digest(token);
         AccessToken stored = new AccessToken(address.normalized(), digest, now,
                 options.lifetime().or(policy::tokenLifetime).map(now::plus).orElse(null),
-                options.name().map(TokenName::value).orElse(null));
+                options.name().map(TokenName::value).orElse(null), TokenAudience.stored(options.audience()));
         em.persist(stored);
         liveDigests.issued(digest);
         audit.record(AuditKind.TOKEN_ISSUED, AuditOutcome.SUCCESS, stored.id(), address.normalized());

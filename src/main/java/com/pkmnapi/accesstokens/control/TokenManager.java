@@ -105,7 +105,7 @@ public class TokenManager {
             IssuedToken issued = ledger.recordToken(address, options, slot);
             try {
                 mailer.send("token", (session, from) -> new MailComposer(session, from)
-                        .accessToken(address, issued.token()));
+                        .accessToken(address, issued.token(), options.audience().map(TokenAudience::services).orElse(List.of())));
             } catch (MailNotSent failure) {
                 ledger.forgetToken(issued, failure);
                 throw failure;

@@ -3,18 +3,40 @@ package com.pkmnapi.accesstokens.control;
 import com.pkmnapi.accesstokens.entity.AccessToken;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** What a request learns about the live token it carries: a snapshot, safe to keep and share. */
 /**
+ * What a request learns about the live token it carries: a snapshot, safe to keep and share.
+ *
  * @param name the name its owner gave it, or null
+ * @param audience the services it is for ({@link TokenAudience}); empty for every service
  */
 public record VerifiedToken(String id, String emailAddress, String name, Instant created, Instant lastUsed,
-        Instant expires) {
+        Instant expires, List<String> audience) {
+
+    public VerifiedToken {
+        audience = List.copyOf(audience);
+    }
+
+    /** A token for every service. */
+    public VerifiedToken(String id, String emailAddress, String name, Instant created, Instant lastUsed, Instant expires) {
+        this(id, emailAddress, name, created, lastUsed, expires, List.of());
+    }
 
     static VerifiedToken of(AccessToken token) {
         return new VerifiedToken(token.id(), token.emailAddress(), token.name(), token.created(), token.lastUsed(),
-                token.expires());
+                token.expires(), TokenAudience.fromStored(token.audience()));
+    }
+
+    /** Whether it is bound to services, and so good only where one of them asks. */
+    public boolean isBound() {
+        return !audience.isEmpty();
+    }
+
+    /** Whether the service may accept it: any service a token without audience, else one of its own. */
+    public boolean isFor(String service) {
+        return !isBound() || service != null && audience.contains(service);
     }
 
     boolean isExpired(Instant now, Optional<Duration> maximumLifetime, Duration unusedLifetime) {
@@ -45,6 +67,6 @@ public record VerifiedToken(String id, String emailAddress, String name, Instant
     }
 
     VerifiedToken usedAt(Instant now) {
-        return new VerifiedToken(id, emailAddress, name, created, now, expires);
+        return new VerifiedToken(id, emailAddress, name, created, now, expires, audience);
     }
 }

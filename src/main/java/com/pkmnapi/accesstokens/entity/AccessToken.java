@@ -108,6 +108,9 @@ public class AccessToken {
     @Column(name = "NAME", length = 128, updatable = false)
     private String name;
 
+    @Column(name = "AUDIENCE", length = 700, updatable = false)
+    private String audience;
+
     protected AccessToken() {
         // for JPA
     }
@@ -119,6 +122,14 @@ public class AccessToken {
      * @param name the name its owner gave it, or null
      */
     public AccessToken(String emailAddress, String digest, Instant created, Instant expires, String name) {
+        this(emailAddress, digest, created, expires, name, null);
+    }
+
+    /**
+     * @param audience the services it is for, space-separated as
+     *        {@code control.TokenAudience#stored} writes them, or null for every service
+     */
+    public AccessToken(String emailAddress, String digest, Instant created, Instant expires, String name, String audience) {
         if (digest == null || !digest.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("digest must be 64 lowercase hex digits");
         }
@@ -128,6 +139,7 @@ public class AccessToken {
         this.dateCreate = Objects.requireNonNull(created, "created");
         this.dateExpire = expires;
         this.name = name;
+        this.audience = audience;
     }
 
     public String id() {
@@ -152,6 +164,11 @@ public class AccessToken {
 
     public Instant expires() {
         return dateExpire;
+    }
+
+    /** The services it is for, space-separated, or null for every service. */
+    public String audience() {
+        return audience;
     }
 
     /** The name its owner gave it, or null. */

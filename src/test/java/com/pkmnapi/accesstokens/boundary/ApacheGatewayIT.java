@@ -12,6 +12,7 @@ import com.pkmnapi.testsupport.Nginx;
 import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.Tokens;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -108,6 +109,19 @@ class ApacheGatewayIT extends HttpClientTest {
                     refused.headers().map()::toString);
         }
         assertEquals(List.of(), received, "no request reached the service behind");
+    }
+
+    /** The gateway's introspection client is "introspector": the service, for tokens bound to services. */
+    @Test
+    void aTokenBoundToTheGatewaysServiceGetsThePageOneBoundToOthersDoesNot() throws Exception {
+        String forIt = Tokens.issue(api, Json.createObjectBuilder().add("email_address", Addresses.fresh("apache-bound"))
+                .add("audience", Json.createArrayBuilder().add("introspector")).build());
+        String forOthers = Tokens.issue(api, Json.createObjectBuilder().add("email_address", Addresses.fresh("apache-bound-other"))
+                .add("audience", Json.createArrayBuilder().add("wiki")).build());
+
+        assertEquals(200, send(forIt).statusCode(), this::log);
+        assertEquals(401, send(forOthers).statusCode(), this::log);
+        assertEquals(1, received.size(), "only the bound token's request reached the service");
     }
 
     @Test

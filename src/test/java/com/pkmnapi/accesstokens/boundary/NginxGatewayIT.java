@@ -10,6 +10,7 @@ import com.pkmnapi.testsupport.HttpClientTest;
 import com.pkmnapi.testsupport.Nginx;
 import com.pkmnapi.testsupport.SystemPrograms;
 import com.pkmnapi.testsupport.Tokens;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,6 +86,21 @@ class NginxGatewayIT extends HttpClientTest {
             assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"pkmnapi\""),
                     () -> authorization + ": " + refused.headers().map());
         }
+    }
+
+    /** The recipe protects the service "wiki": a token bound to it passes, one bound to others does not. */
+    @Test
+    void aTokenBoundToTheServiceGetsThePageOneBoundToOthersDoesNot() throws Exception {
+        String forWiki = Tokens.issue(api, Json.createObjectBuilder().add("email_address", Addresses.fresh("gateway-wiki"))
+                .add("audience", Json.createArrayBuilder().add("ci").add("wiki")).build());
+        String forCi = Tokens.issue(api, Json.createObjectBuilder().add("email_address", Addresses.fresh("gateway-ci"))
+                .add("audience", Json.createArrayBuilder().add("ci")).build());
+
+        assertEquals(200, send("GET", "Bearer " + forWiki).statusCode(), this::nginxLog);
+        HttpResponse<String> refused = send("GET", "Bearer " + forCi);
+        assertEquals(401, refused.statusCode(), refused::body);
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").contains("Access token not for this service"),
+                () -> refused.headers().map().toString());
     }
 
     /** Before, the service's limit of 120 requests a minute per client answered 429 here: a 500 from nginx. */
