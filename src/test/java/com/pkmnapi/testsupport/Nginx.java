@@ -3,13 +3,10 @@ package com.pkmnapi.testsupport;
 import com.pkmnapi.platform.ClasspathText;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +65,7 @@ public final class Nginx implements AutoCloseable {
         Nginx nginx = new Nginx(dir, process, port);
         // Should the test JVM end without closing it, nginx goes too.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        nginx.awaitListening(port);
+        LocalProcesses.awaitListening(process, port, "nginx", dir);
         return nginx;
     }
 
@@ -92,27 +89,9 @@ public final class Nginx implements AutoCloseable {
         }
     }
 
-    private void awaitListening(int port) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped at start: " + log());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("nginx did not listen on " + port + " within 15 s: " + log());
-    }
-
     /** What nginx wrote to its console and error log, for a failing test's message. */
     public String log() throws IOException {
-        Path errors = dir.resolve("error.log");
-        return Files.readString(dir.resolve("console.log")) + (Files.exists(errors) ? Files.readString(errors) : "");
+        return LocalProcesses.log(dir);
     }
 
     public static int freePort() throws IOException {
