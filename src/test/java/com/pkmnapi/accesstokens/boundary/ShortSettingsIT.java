@@ -3,6 +3,7 @@ package com.pkmnapi.accesstokens.boundary;
 import static com.pkmnapi.testsupport.Envelopes.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pkmnapi.accesstokens.control.Secrets;
@@ -27,6 +28,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+import org.springframework.security.oauth2.server.resource.introspection.SpringOpaqueTokenIntrospector;
 
 /**
  * The settings that are too slow or too generous to test at their defaults, on a server started
@@ -120,12 +124,18 @@ class ShortSettingsIT {
         JsonObject attributes = attributes(api.current(token));
         Instant created = Instant.parse(attributes.getString("date_create"));
         assertEquals(created.plusSeconds(4), Instant.parse(attributes.getString("date_expire")));
+        // and as an RFC 7662 client sees it: Spring Security's introspector
+        OpaqueTokenIntrospector spring = SpringOpaqueTokenIntrospector.withIntrospectionUri(base.toString() + "v1/introspect")
+                .clientId(IntrospectionIT.CLIENT).clientSecret(IntrospectionIT.CLIENT_PASSWORD).build();
+        assertEquals(created.plusSeconds(4).getEpochSecond(), spring.introspect(token).<Instant>getAttribute("exp").getEpochSecond());
 
         Thread.sleep(Duration.between(Instant.now(), created.plusSeconds(5)).toMillis());
 
         HttpResponse<String> expired = api.current(token);
         assertEquals("Expired access token", assertError(expired, 401, "error_access_tokens_unauthorized"));
         assertTrue(expired.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""));
+        assertEquals("{\"active\":false}", api.introspect(token).body(), "an expired token is inactive");
+        assertThrows(BadOpaqueTokenException.class, () -> spring.introspect(token));
     }
 
     @Test
