@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Carries revocations to every server of a cluster through the shared database. Each revocation
@@ -26,6 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 @ApplicationScoped
 public class RevocationLog {
+
+    private static final Logger LOG = Logger.getLogger(RevocationLog.class.getName());
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
 
     /** Clocks of the servers and commits that come late: a read looks this far back. */
     static final Duration SLACK = Duration.ofMinutes(1);
@@ -49,7 +54,11 @@ public class RevocationLog {
     Clock clock;
 
     private final ReentrantLock reading = new ReentrantLock();
+    /** When the last successful read began: the next reads from there (less the slack). */
     private volatile Instant lastRead;
+    /** When the last read began, successful or not: at most one a delay. */
+    private volatile Instant lastTried;
+    private volatile Instant lastWarning = Instant.MIN;
     /** The revocations read within the slack, by id, and when they were made: each is applied once. */
     private final Map<String, Instant> applied = new ConcurrentHashMap<>();
 
@@ -61,19 +70,22 @@ public class RevocationLog {
     /**
      * Makes sure the revocations of every server up to the delay ago are applied to the cache: reads
      * them where the last read began longer ago than that. While the database is down there is
-     * nothing new to read (no revocation can be recorded).
+     * nothing new to read (no revocation can be recorded). A read that fails never fails the
+     * check that asked for it: the cache's own time bounds what it trusts meanwhile, and the next
+     * read is tried a delay later (a failure that is not an outage is logged, once a minute).
      */
     void catchUp(Instant now) {
-        if (isRecent(lastRead, now)) {
+        if (isRecent(lastTried, now)) {
             return;
         }
         reading.lock();
         try {
             Instant read = lastRead;
-            if (isRecent(read, now) || database.isDown()) {
+            if (isRecent(lastTried, now) || database.isDown()) {
                 return;
             }
             Instant started = clock.instant();
+            lastTried = started;
             Instant since = (read == null ? started : read).minus(SLACK);
             List<Revocation> revocations = tokens.revocationsSince(since);
             for (Revocation revocation : revocations) {
@@ -85,9 +97,10 @@ public class RevocationLog {
             database.reached(started);
             lastRead = started;
         } catch (RuntimeException e) {
-            // the cache's own time bounds what it trusts meanwhile; an outage is handled there
-            if (!database.explains(e)) {
-                throw e;
+            if (!database.explains(e) && now.isAfter(lastWarning.plus(WARNING_INTERVAL))) {
+                lastWarning = now;
+                LOG.log(Level.WARNING, "The revocation log could not be read; cached tokens are trusted for their"
+                        + " cache time until it can", e);
             }
         } finally {
             reading.unlock();
