@@ -8,6 +8,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * JSON-P through one provider, looked up once: {@code jakarta.json.Json}'s static methods look the
@@ -31,6 +32,13 @@ public final class JsonObjects {
 
     public static JsonArrayBuilder arrayBuilder() {
         return PROVIDER.createArrayBuilder();
+    }
+
+    /** The texts as a JSON array, in their order. */
+    public static JsonArrayBuilder strings(List<String> values) {
+        JsonArrayBuilder array = arrayBuilder();
+        values.forEach(array::add);
+        return array;
     }
 
     public static JsonParser parser(Reader in) {

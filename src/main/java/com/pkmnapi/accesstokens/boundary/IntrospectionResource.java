@@ -12,7 +12,6 @@ import com.pkmnapi.platform.RealmCallers;
 import com.pkmnapi.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -102,9 +101,7 @@ public class IntrospectionResource {
             answer.add("name", token.name());
         }
         if (token.isBound()) {
-            JsonArrayBuilder audience = JsonObjects.arrayBuilder();
-            token.audience().forEach(audience::add);
-            answer.add("aud", audience);
+            answer.add("aud", JsonObjects.strings(token.audience()));
         }
         return answer;
     }

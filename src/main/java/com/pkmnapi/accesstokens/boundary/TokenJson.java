@@ -1,7 +1,6 @@
 package com.pkmnapi.accesstokens.boundary;
 
 import com.pkmnapi.platform.JsonObjects;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -33,9 +32,7 @@ final class TokenJson {
         if (audience.isEmpty()) {
             attributes.addNull("audience");
         } else {
-            JsonArrayBuilder services = JsonObjects.arrayBuilder();
-            audience.forEach(services::add);
-            attributes.add("audience", services);
+            attributes.add("audience", JsonObjects.strings(audience));
         }
         attributes.add("current", current);
         return JsonObjects.builder()

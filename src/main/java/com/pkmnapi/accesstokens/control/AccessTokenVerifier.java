@@ -119,19 +119,8 @@ public class AccessTokenVerifier {
     public VerifiedToken verifyInDatabase(String token, BooleanSupplier overLimit) {
         String digest = Secrets.digest(token);
         Instant now = clock.instant();
-        if (!database.isDown()) {
-            try {
-                return checked(digest, fromDatabase(digest, now, overLimit), now);
-            } catch (Refusal refusal) {
-                throw refusal;
-            } catch (RuntimeException e) {
-                if (!database.explains(e)) {
-                    throw e;
-                }
-            }
-        }
-        database.refused();
-        throw new DatabaseUnavailable();
+        VerifiedToken found = whileReachable(digest, now, overLimit).orElseThrow(this::unavailable);
+        return checked(digest, found, now);
     }
 
     /**
@@ -139,24 +128,39 @@ public class AccessTokenVerifier {
      * {@link TokenCache#duringOutage}); else 503.
      */
     private VerifiedToken notCached(String digest, Instant now, BooleanSupplier overLimit) {
-        if (!database.isDown()) {
-            try {
-                return fromDatabase(digest, now, overLimit);
-            } catch (Refusal refusal) {
-                throw refusal;
-            } catch (RuntimeException e) {
-                if (!database.explains(e)) {
-                    throw e;
-                }
-            }
+        Optional<VerifiedToken> found = whileReachable(digest, now, overLimit);
+        if (found.isPresent()) {
+            return found.get();
         }
         Optional<VerifiedToken> trusted = cache.duringOutage(digest, now, database.lastReached());
         if (trusted.isPresent()) {
             stale.increment();
             return trusted.get();
         }
+        throw unavailable();
+    }
+
+    /** From the database; empty where it is out of reach (known to be, or found to be now). */
+    private Optional<VerifiedToken> whileReachable(String digest, Instant now, BooleanSupplier overLimit) {
+        if (database.isDown()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromDatabase(digest, now, overLimit));
+        } catch (Refusal refusal) {
+            throw refusal;
+        } catch (RuntimeException e) {
+            if (!database.explains(e)) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The 503 of a request that needs the database while it is out of reach, counted for the warning. */
+    private DatabaseUnavailable unavailable() {
         database.refused();
-        throw new DatabaseUnavailable();
+        return new DatabaseUnavailable();
     }
 
     /** Looked up, unless a client past its limit sent a token that cannot be a stored one. */
